@@ -1,2 +1,5 @@
+export * from './categories.js';
 export * from './dates.js';
+export * from './entities/index.js';
 export * from './money.js';
+export * from './validation.js';

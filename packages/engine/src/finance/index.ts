@@ -1,1 +1,3 @@
-export {};
+export * from './amortize.js';
+export * from './depreciation.js';
+export * from './time-value.js';
