@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    memory: 'src/memory/index.ts',
+    conformance: 'src/conformance/index.ts',
+    testing: 'src/testing/index.ts',
+  },
+  external: ['vitest', 'fast-check'],
   format: ['esm'],
   dts: true,
   tsconfig: 'tsconfig.build.json',

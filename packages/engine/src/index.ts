@@ -7,3 +7,6 @@ export * from './domain/index.js';
 export * from './errors.js';
 export * from './finance/index.js';
 export * from './metrics/index.js';
+export * from './ports/index.js';
+export * from './services/index.js';
+export * from './snapshot/index.js';

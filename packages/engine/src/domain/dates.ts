@@ -16,7 +16,15 @@ const MS_PER_DAY = 86_400_000;
 
 /** Days in `month` (1–12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Milliseconds since the epoch of a calendar date at 00:00 UTC (years 0–99 included, unlike `Date.UTC`). */
+function utcMillis(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (rejects `2025-02-30`). */
@@ -49,12 +57,16 @@ export function parseDate(value: unknown, field = 'date'): { year: number; month
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (the epoch day number). */
 export function toEpochDay(date: DateString, field = 'date'): number {
   const { year, month, day } = parseDate(date, field);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return utcMillis(year, month, day) / MS_PER_DAY;
 }
 
 /** The `YYYY-MM-DD` date of an epoch day number. */
 export function fromEpochDay(epochDay: number): DateString {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  const date = new Date(epochDay * MS_PER_DAY);
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) throw ValidationError.field('date', 'a date between 0000-01-01 and 9999-12-31');
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

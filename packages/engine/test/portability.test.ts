@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageRoot = join(here, '..');
+const dist = join(packageRoot, 'dist');
+const RUNTIME_DEPENDENCIES = new Set(['decimal.js', 'zod']);
+const TEST_ONLY_PEERS = new Set(['vitest', 'fast-check']);
+
+function importsOf(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g)) {
+    if (match[1]) found.push(match[1]);
+  }
+  for (const match of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    if (match[1]) found.push(match[1]);
+  }
+  for (const match of source.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    if (match[1]) found.push(match[1]);
+  }
+  return found;
+}
+
+describe('the built engine is portable', () => {
+  test('imports nothing but its declared dependencies (no Node built-ins)', () => {
+    const bundles = readdirSync(dist).filter((file) => file.endsWith('.js'));
+    expect(bundles).toContain('index.js');
+    for (const file of bundles) {
+      const specifiers = importsOf(readFileSync(join(dist, file), 'utf8')).filter((s) => !s.startsWith('.'));
+      const allowed = file === 'conformance.js' || file === 'testing.js' ? TEST_ONLY_PEERS : new Set<string>();
+      for (const specifier of specifiers) {
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        expect(
+          RUNTIME_DEPENDENCIES.has(name ?? '') || allowed.has(name ?? ''),
+          `${file} imports ${specifier}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  test('runs under Deno', () => {
+    const output = execFileSync(
+      'npx',
+      ['deno', 'run', '--no-prompt', `--allow-read=${join(packageRoot, '..', '..')}`, join(here, 'deno', 'smoke.ts')],
+      { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
+    expect(result.total).toBe('0.30');
+    expect(result.epochDay).toBe(20484);
+  });
+});
