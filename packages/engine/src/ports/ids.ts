@@ -14,7 +14,8 @@ export interface IdGenerator {
 export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
 
 /** Random bytes from the platform's Web Crypto (`globalThis.crypto`), present in Node ≥ 20, Deno, Bun and browsers. */
-export const webCryptoRandomBytes: RandomBytes = (bytes) => globalThis.crypto.getRandomValues(bytes);
+export const webCryptoRandomBytes: RandomBytes = (bytes) =>
+  (globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto.getRandomValues(bytes);
 
 /**
  * A deterministic random source (xorshift-based) for tests and reproducible demos: the same seed gives the same bytes.
