@@ -1,20 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+const sourceFirst = ['source', 'module', 'import', 'default'];
+
+/** A vitest project for one package under `packages/`. */
+function pkg(name: string, extra: { testTimeout?: number } = {}) {
+  return {
+    extends: true as const,
+    test: {
+      name,
+      root: `packages/${name}`,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: extra.testTimeout ?? 30_000,
+    },
+  };
+}
+
 /** One vitest config; one project per package. Tests import packages through their `source` export condition. */
 export default defineConfig({
-  resolve: { conditions: ['source', 'module', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'import', 'default'] } },
+  resolve: { conditions: sourceFirst },
+  ssr: { resolve: { conditions: sourceFirst } },
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'engine',
-          root: 'packages/engine',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          testTimeout: 30_000,
-        },
-      },
+      pkg('engine'),
+      pkg('storage-sql'),
+      pkg('storage-sqlite', { testTimeout: 120_000 }),
+      pkg('storage-postgres', { testTimeout: 120_000 }),
     ],
+    passWithNoTests: true,
   },
 });

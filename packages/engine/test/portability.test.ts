@@ -30,9 +30,12 @@ describe('the built engine is portable', () => {
     expect(bundles).toContain('index.js');
     for (const file of bundles) {
       const specifiers = importsOf(readFileSync(join(dist, file), 'utf8')).filter((s) => !s.startsWith('.'));
-      const allowed = file === 'conformance.js' || file === 'testing.js' ? TEST_ONLY_PEERS : new Set<string>();
+      const allowed =
+        file === 'conformance.js' || file === 'testing.js' ? TEST_ONLY_PEERS : new Set<string>();
       for (const specifier of specifiers) {
-        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        const name = specifier.startsWith('@')
+          ? specifier.split('/').slice(0, 2).join('/')
+          : specifier.split('/')[0];
         expect(
           RUNTIME_DEPENDENCIES.has(name ?? '') || allowed.has(name ?? ''),
           `${file} imports ${specifier}`,
@@ -44,7 +47,13 @@ describe('the built engine is portable', () => {
   test('runs under Deno', () => {
     const output = execFileSync(
       'npx',
-      ['deno', 'run', '--no-prompt', `--allow-read=${join(packageRoot, '..', '..')}`, join(here, 'deno', 'smoke.ts')],
+      [
+        'deno',
+        'run',
+        '--no-prompt',
+        `--allow-read=${join(packageRoot, '..', '..')}`,
+        join(here, 'deno', 'smoke.ts'),
+      ],
       { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
     );
     const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');

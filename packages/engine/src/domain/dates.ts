@@ -64,7 +64,8 @@ export function toEpochDay(date: DateString, field = 'date'): number {
 export function fromEpochDay(epochDay: number): DateString {
   const date = new Date(epochDay * MS_PER_DAY);
   const year = date.getUTCFullYear();
-  if (year < 0 || year > 9999) throw ValidationError.field('date', 'a date between 0000-01-01 and 9999-12-31');
+  if (year < 0 || year > 9999)
+    throw ValidationError.field('date', 'a date between 0000-01-01 and 9999-12-31');
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }

@@ -15,7 +15,9 @@ export const systemClock: Clock = {
 };
 
 /** A clock frozen at `instant` (or advanced by hand with `advance`), for tests and reproducible runs. */
-export function fixedClock(instant: string): Clock & { advance(ms: number): void; set(instant: string): void } {
+export function fixedClock(
+  instant: string,
+): Clock & { advance(ms: number): void; set(instant: string): void } {
   let current = new Date(instant).getTime();
   if (Number.isNaN(current)) throw new TypeError(`fixedClock: not an ISO instant: ${instant}`);
   return {

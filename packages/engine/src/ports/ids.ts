@@ -15,13 +15,15 @@ export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
 
 /** Random bytes from the platform's Web Crypto (`globalThis.crypto`), present in Node ≥ 20, Deno, Bun and browsers. */
 export const webCryptoRandomBytes: RandomBytes = (bytes) =>
-  (globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto.getRandomValues(bytes);
+  (
+    globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }
+  ).crypto.getRandomValues(bytes);
 
 /**
  * A deterministic random source (xorshift-based) for tests and reproducible demos: the same seed gives the same bytes.
  */
 export function seededRandomBytes(seed: number): RandomBytes {
-  let state = (seed >>> 0) || 0x9e3779b9;
+  let state = seed >>> 0 || 0x9e3779b9;
   return (bytes) => {
     for (let i = 0; i < bytes.length; i++) {
       state ^= state << 13;
