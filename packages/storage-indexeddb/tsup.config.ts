@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm'],
+  dts: true,
+  tsconfig: 'tsconfig.build.json',
+  target: 'es2022',
+  platform: 'browser',
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+});
