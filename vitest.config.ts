@@ -2,13 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 const sourceFirst = ['source', 'module', 'import', 'default'];
 
-/** A vitest project for one package under `packages/`. */
-function pkg(name: string, extra: { testTimeout?: number } = {}) {
+/** A vitest project for one package under `packages/` (or `examples/`). */
+function pkg(name: string, extra: { testTimeout?: number; dir?: string } = {}) {
   return {
     extends: true as const,
     test: {
       name,
-      root: `packages/${name}`,
+      root: `${extra.dir ?? 'packages'}/${name}`,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: extra.testTimeout ?? 30_000,
     },
@@ -25,6 +25,7 @@ export default defineConfig({
       pkg('storage-sql'),
       pkg('storage-sqlite', { testTimeout: 120_000 }),
       pkg('storage-postgres', { testTimeout: 120_000 }),
+      pkg('cli', { dir: 'examples', testTimeout: 120_000 }),
     ],
     passWithNoTests: true,
   },
