@@ -93,8 +93,9 @@ export interface ListQuery<K extends RecordType> {
 }
 
 /**
- * One page of results. The order is stable and total — `(date, id)` for dated types, `id` otherwise — so walking
- * the pages visits every matching record exactly once, even while other records are added or removed.
+ * One page of results. The order is stable and total — `(date, id)` for dated types, `id` otherwise, compared as
+ * plain strings (JavaScript `<`, never locale order) — so walking the pages visits every matching record exactly
+ * once, even while other records are added or removed.
  */
 export interface Page<T> {
   /** The records of this page, in order. */
@@ -220,13 +221,19 @@ export interface RepositoryReader {
   get<K extends RecordType>(type: K, id: string): Promise<RecordOf<K> | null>;
   /** Records of `type` matching `query`, one page at a time, in the stable order described on {@link Page}. */
   list<K extends RecordType>(type: K, query?: ListQuery<K>): Promise<Page<RecordOf<K>>>;
-  /** Exact monthly totals of transactions, pushed down to the store (never loads every transaction). */
+  /**
+   * Exact monthly totals of transactions, pushed down to the store (never loads every transaction), ordered by
+   * propertyId, month, kind, category (plain string order).
+   */
   monthlyTotals(query: MonthlyTotalsQuery): Promise<MonthlyTotal[]>;
   /** Alerts with status `open`, most urgent first (critical → low), then oldest `raisedAt`, then `id`. */
   openAlerts(query: OpenAlertsQuery): Promise<Alert[]>;
   /** Leases whose `endDate` falls within `[from, to]`, ordered by `endDate`, then `id`. */
   leasesEndingBetween(query: LeasesEndingQuery): Promise<Lease[]>;
-  /** Maturities, balloons and rate resets of unarchived loans within `[from, to]`, ordered by date, kind, loan id. */
+  /**
+   * Maturities, balloons and rate resets of unarchived loans within `[from, to]`, exactly as `loanEvents` (domain)
+   * derives them, ordered by date, kind (plain string order: `balloon` < `maturity` < `rate_reset`), loan id.
+   */
   loanEventsBetween(query: LoanEventsQuery): Promise<LoanEvent[]>;
   /** Audit entries, oldest first (`at`, then `id`). */
   listAudit(query?: AuditQuery): Promise<Page<AuditEntry>>;
@@ -242,8 +249,8 @@ export interface UnitOfWork extends RepositoryReader {
   /** Stores many new records of one type (bulk import). Any conflict fails the whole unit of work. */
   insertMany<K extends RecordType>(type: K, records: readonly RecordOf<K>[]): Promise<void>;
   /**
-   * Replaces a record whose stored version is `expectedVersion`; `record.version` must be `expectedVersion + 1`.
-   * A different stored version is a `ConflictError`; a missing record a `NotFoundError`.
+   * Replaces a record whose stored version is `expectedVersion`; `record.version` must be `expectedVersion + 1`
+   * (else a `ValidationError`). A different stored version is a `ConflictError`; a missing record a `NotFoundError`.
    */
   update<K extends RecordType>(type: K, record: RecordOf<K>, expectedVersion: number): Promise<void>;
   /** Deletes a record whose stored version is `expectedVersion` (`ConflictError` / `NotFoundError` otherwise). */
@@ -266,7 +273,7 @@ export interface Repository extends RepositoryReader {
    * error as `cause`).
    */
   transaction<T>(work: (tx: UnitOfWork) => Promise<T>): Promise<T>;
-  /** Releases connections and handles. The repository must not be used afterwards. */
+  /** Releases connections and handles. Afterwards every method (`close` included) rejects with a `StorageError`. */
   close(): Promise<void>;
 }
 
