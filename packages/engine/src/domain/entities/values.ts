@@ -239,9 +239,18 @@ export const InstantSchema = z
   })
   .transform((value) => canonicalInstant(value) as string);
 
+/** Text never holds NUL characters (PostgreSQL cannot store them; no real text needs them). */
+const hasNoNul = (text: string) => !text.includes('\u0000');
+const NO_NUL_MESSAGE = 'must not contain NUL characters';
+
 /** An entity id: a non-empty string of at most 256 characters without surrounding whitespace (UUIDv7 by default). */
 export const IdSchema = z.custom<string>(
-  (value) => typeof value === 'string' && value.length > 0 && value.length <= 256 && value.trim() === value,
+  (value) =>
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= 256 &&
+    value.trim() === value &&
+    !value.includes('\u0000'),
   {
     params: { expected: 'a non-empty id string (at most 256 characters, no surrounding spaces)' },
     message: 'expected a non-empty id string',
@@ -302,7 +311,7 @@ export const JsonObjectSchema = z.custom<JsonObject>(
 
 /** A required short text: trimmed, 1–`max` characters. */
 export function textSchema(max = 200) {
-  return z.string().trim().min(1).max(max);
+  return z.string().trim().min(1).max(max).refine(hasNoNul, NO_NUL_MESSAGE);
 }
 
 /** An optional text: trimmed, at most `max` characters; an empty string becomes `null`. Defaults to `null`. */
@@ -311,6 +320,7 @@ export function optionalTextSchema(max = 2000) {
     .string()
     .trim()
     .max(max)
+    .refine(hasNoNul, NO_NUL_MESSAGE)
     .transform((text) => (text === '' ? null : text))
     .nullable()
     .default(null);
