@@ -346,7 +346,8 @@ export const recordFields = {
 /** `archivedAt`: the instant a record was archived, `null` while it is live. */
 export const ArchivedAtSchema = InstantSchema.nullable();
 
-type Unwrapped<T> =
+/** A zod schema with its `.default()`/`.prefault()` wrapper removed (patches never apply defaults). */
+export type Unwrapped<T> =
   T extends z.ZodDefault<infer Inner> ? Inner : T extends z.ZodPrefault<infer Inner> ? Inner : T;
 
 /** The shape of a patch: every field optional, with defaults removed so that an omitted field stays unchanged. */
