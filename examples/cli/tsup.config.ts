@@ -1,5 +1,7 @@
 import { defineConfig } from 'tsup';
 
+// src/freehold.ts starts with `#!/usr/bin/env node`: esbuild keeps an entry point's shebang, and tsup marks
+// files that start with one executable. The library entry (src/index.ts) has none.
 export default defineConfig({
   entry: { freehold: 'src/freehold.ts', index: 'src/index.ts' },
   format: ['esm'],
@@ -9,5 +11,4 @@ export default defineConfig({
   platform: 'node',
   sourcemap: true,
   clean: true,
-  banner: ({ format }) => (format === 'esm' ? {} : {}),
 });
