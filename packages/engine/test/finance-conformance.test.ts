@@ -25,7 +25,19 @@ type Expected = number | 'Infinity' | '-Infinity' | null;
 
 interface FinanceVector {
   readonly id: string;
-  readonly fn: 'pmt' | 'ipmt' | 'ppmt' | 'fv' | 'pv' | 'nper' | 'rate' | 'npv' | 'irr' | 'mirr' | 'xnpv' | 'xirr';
+  readonly fn:
+    | 'pmt'
+    | 'ipmt'
+    | 'ppmt'
+    | 'fv'
+    | 'pv'
+    | 'nper'
+    | 'rate'
+    | 'npv'
+    | 'irr'
+    | 'mirr'
+    | 'xnpv'
+    | 'xirr';
   readonly args: Readonly<Record<string, unknown>>;
   /** numpy-financial's float64 result (or the value Excel publishes, for `excel-doc` sources). */
   readonly expected: Expected;
@@ -117,33 +129,38 @@ describe('finance conformance vectors', () => {
     );
   });
 
-  test.for(vectors.map((vector) => [`${vector.id} (${vector.source})`, vector] as const))('%s', ([, vector]) => {
-    const got = run(vector);
-    const expected = decode(vector.expected);
-    if (expected === null) {
-      expect(got, vector.note).toBeNull();
-      return;
-    }
-    expect(got, vector.note).not.toBeNull();
-    const value = got as number;
-    expect(Number.isNaN(value)).toBe(false);
-    if (vector.tol_abs !== undefined) {
-      // Published rounded (Excel documentation): within the rounding.
-      expect(Math.abs(value - expected), `${value} vs published ${expected}`).toBeLessThanOrEqual(vector.tol_abs);
-      return;
-    }
-    if (!Number.isFinite(expected)) {
-      expect(value).toBe(expected);
-      return;
-    }
-    // The exact value where known (numpy-financial's rate stops early), else numpy-financial's.
-    const exact = decode(vector.expected_hp ?? vector.expected) as number;
-    expect(close(value, exact), `${value} vs exact ${exact}`).toBe(true);
-    if (vector.fn !== 'rate') {
-      // Apart from rate, numpy-financial's own float result agrees too.
-      expect(close(value, expected), `${value} vs numpy-financial ${expected}`).toBe(true);
-    }
-  });
+  test.for(vectors.map((vector) => [`${vector.id} (${vector.source})`, vector] as const))(
+    '%s',
+    ([, vector]) => {
+      const got = run(vector);
+      const expected = decode(vector.expected);
+      if (expected === null) {
+        expect(got, vector.note).toBeNull();
+        return;
+      }
+      expect(got, vector.note).not.toBeNull();
+      const value = got as number;
+      expect(Number.isNaN(value)).toBe(false);
+      if (vector.tol_abs !== undefined) {
+        // Published rounded (Excel documentation): within the rounding.
+        expect(Math.abs(value - expected), `${value} vs published ${expected}`).toBeLessThanOrEqual(
+          vector.tol_abs,
+        );
+        return;
+      }
+      if (!Number.isFinite(expected)) {
+        expect(value).toBe(expected);
+        return;
+      }
+      // The exact value where known (numpy-financial's rate stops early), else numpy-financial's.
+      const exact = decode(vector.expected_hp ?? vector.expected) as number;
+      expect(close(value, exact), `${value} vs exact ${exact}`).toBe(true);
+      if (vector.fn !== 'rate') {
+        // Apart from rate, numpy-financial's own float result agrees too.
+        expect(close(value, expected), `${value} vs numpy-financial ${expected}`).toBe(true);
+      }
+    },
+  );
 
   test('irr is one of irrRoots on every irr vector, and irrRoots is empty exactly when irr is null', () => {
     for (const vector of vectors.filter((candidate) => candidate.fn === 'irr')) {
