@@ -9,9 +9,9 @@ import type { AuditEntry, EntityType, Loan } from '../domain/entities/index.js';
 import { loanEvents } from '../domain/loan-events.js';
 import { currencyMinorDigits } from '../domain/money.js';
 import { StorageError, ValidationError } from '../errors.js';
+import { checkListQuery, decodeCursor, encodeCursor, pageSize } from '../ports/paging.js';
 import {
   type AuditQuery,
-  DATED_TYPES,
   FILTER_FIELDS,
   type FilterValue,
   type LeasesEndingQuery,
@@ -30,11 +30,6 @@ import { deepCopy, type StoredRow, type Table } from './memory-store.js';
 
 /** Reads the table of one entity type in the view a query runs against. */
 export type TableReader = (type: EntityType) => Table;
-
-/** Largest page size of `list` and `listAudit`. */
-const MAX_PAGE = 1000;
-/** Page size when none is given. */
-const DEFAULT_PAGE = 100;
 
 /** Alert priorities, most urgent first. */
 const PRIORITY_RANK: Readonly<Record<string, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -85,27 +80,7 @@ function listRecords<K extends RecordType>(
   query: ListQuery<K>,
 ): Page<RecordOf<K>> {
   const table = recordTable(read, type);
-  const allowed: readonly string[] = FILTER_FIELDS[type];
-  const where = Object.entries(query.where ?? {}).filter(([, value]) => value !== undefined) as [
-    string,
-    FilterValue | readonly FilterValue[],
-  ][];
-  for (const [field] of where) {
-    if (!allowed.includes(field)) {
-      throw ValidationError.field(
-        `where.${field}`,
-        allowed.length > 0 ? `a filterable field of ${type}: ${allowed.join(', ')}` : `no filter (${type})`,
-        `where.${field}: ${type} cannot be filtered on ${field}`,
-      );
-    }
-  }
-  const dated = (DATED_TYPES as readonly string[]).includes(type);
-  for (const bound of ['dateFrom', 'dateTo'] as const) {
-    if (!dated && query[bound] !== undefined) {
-      throw ValidationError.field(bound, `nothing: ${type} records have no date`);
-    }
-  }
-  const { dateFrom, dateTo } = query;
+  const { where, dated, dateFrom, dateTo } = checkListQuery(type, query);
   const rows = [...table.rows()].filter(
     (row) =>
       where.every(([field, wanted]) => matches(row[field], wanted)) &&
@@ -152,38 +127,8 @@ function paginate(
   const last = items[items.length - 1];
   return {
     items: items.map((entry) => deepCopy(entry.row)),
-    nextCursor: keyed.length > size && last ? JSON.stringify({ scope, after: last.key }) : null,
+    nextCursor: keyed.length > size && last ? encodeCursor(scope, last.key) : null,
   };
-}
-
-function pageSize(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw ValidationError.field(
-      'limit',
-      `an integer from 1 to ${MAX_PAGE}`,
-      `limit: expected an integer from 1 to ${MAX_PAGE}, got ${limit}`,
-    );
-  }
-  return limit;
-}
-
-function decodeCursor(cursor: string, scope: string): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = undefined;
-  }
-  const after = (parsed as { scope?: unknown; after?: unknown } | undefined)?.after;
-  if (
-    (parsed as { scope?: unknown } | undefined)?.scope !== scope ||
-    !Array.isArray(after) ||
-    !after.every((part) => typeof part === 'string')
-  ) {
-    throw ValidationError.field('cursor', 'the nextCursor of the previous page of the same query');
-  }
-  return after as string[];
 }
 
 /** Element-wise comparison of string tuples with `<` (never `localeCompare`: the order must match every adapter). */
