@@ -3,6 +3,7 @@
  * @module
  */
 
+import { growthMinusOne } from './tvm-growth.js';
 import { requireFinite, requirePeriods, requireRate } from './tvm-validate.js';
 import { type PaymentTiming, timingFactor } from './tvm-when.js';
 
@@ -15,7 +16,7 @@ export function futureValue(rate: number, nper: number, pmt: number, pv: number,
   if (Math.abs(rate * nper) < 1e-18) return -(pv + pmt * nper);
   const logGrowth = nper * Math.log1p(rate);
   const growth = Math.exp(logGrowth);
-  const annuity = (1 + rate * w) * (Math.expm1(logGrowth) / rate);
+  const annuity = (1 + rate * w) * (growthMinusOne(growth, logGrowth) / rate);
   const value = -(pv * growth + pmt * annuity);
   if (Number.isFinite(value)) return value;
   // The growth overflowed: −g·(pv + pmt·(1 + r·w)·(1 − 1/g)/r) is finite inside and exact in sign.

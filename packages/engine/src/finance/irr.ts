@@ -7,6 +7,7 @@ import { ValidationError } from '../errors.js';
 import { scanRoots } from './irr-scan.js';
 import { isOnlyRoot, PeriodicFlows } from './irr-solve.js';
 import { createEvaluation, halleyRoot } from './root-halley.js';
+import { isNumberList } from './tvm-validate.js';
 
 /** What one validating pass over the flows learns. */
 interface FlowSummary {
@@ -25,6 +26,7 @@ interface FlowSummary {
 
 const scratch = createEvaluation();
 const periodic = new PeriodicFlows();
+const NO_FLOWS: readonly number[] = [];
 
 function invalidValues(field: string, expected: string, got: unknown): ValidationError {
   return ValidationError.field(field, expected, `${field}: expected ${expected}, got ${String(got)}`);
@@ -32,11 +34,11 @@ function invalidValues(field: string, expected: string, got: unknown): Validatio
 
 /** Validates `values` and summarises them in one pass. */
 function summarise(values: unknown): FlowSummary {
-  if (!(Array.isArray(values) || ArrayBuffer.isView(values)) || (values as ArrayLike<number>).length === 0) {
-    throw ValidationError.field(
+  if (!isNumberList(values) || values.length === 0) {
+    throw invalidValues(
       'values',
       'a non-empty array of finite numbers',
-      `values: expected a non-empty array of finite numbers, got ${Array.isArray(values) ? 'an empty list' : String(values)}`,
+      Array.isArray(values) ? 'an empty list' : values,
     );
   }
   let flows = values as ArrayLike<number>;
@@ -86,37 +88,23 @@ function summarise(values: unknown): FlowSummary {
  */
 function uniqueRoot(summary: FlowSummary): number {
   const { flows, first, last, signChanges, sum0, sum1, sum2 } = summary;
-  const fn = periodic.reset(flows, first, last);
-  if (signChanges === 1) {
-    // As s → −∞ (r → −1) the sign of h is that of the last flow; as s → +∞, that of the first.
-    const signLo = (flows[last] as number) > 0 ? 1 : -1;
-    const s = halleyRoot(
-      fn,
-      0,
-      sum0,
-      -sum1,
-      sum2,
-      Number.NEGATIVE_INFINITY,
-      Number.POSITIVE_INFINITY,
-      signLo,
-      scratch,
-    );
-    if (Number.isFinite(s)) return s;
-    return Number.NaN;
-  }
+  // With one sign change, the sign of h as s → −∞ (r → −1), that of the last flow, brackets the root.
+  const signLo = signChanges === 1 ? ((flows[last] as number) > 0 ? 1 : -1) : 0;
   const s = halleyRoot(
-    fn,
+    periodic.reset(flows, first, last),
     0,
     sum0,
     -sum1,
     sum2,
     Number.NEGATIVE_INFINITY,
     Number.POSITIVE_INFINITY,
-    0,
+    signLo,
     scratch,
-    60,
+    signChanges === 1 ? undefined : 60,
   );
-  return Number.isFinite(s) && isOnlyRoot(flows, first, last, s) ? s : Number.NaN;
+  periodic.reset(NO_FLOWS, 0, 0); // do not keep the caller's array alive
+  if (!Number.isFinite(s)) return Number.NaN;
+  return signChanges === 1 || isOnlyRoot(flows, first, last, s) ? s : Number.NaN;
 }
 
 /**

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { growthMinusOne } from './tvm-growth.js';
 import { requireFinite, requirePeriods, requireRate } from './tvm-validate.js';
 import { type PaymentTiming, timingFactor } from './tvm-when.js';
 
@@ -16,9 +17,11 @@ export function payment(rate: number, nper: number, pv: number, fv: number, w: n
   const logGrowth = nper * Math.log1p(rate);
   if (rate > 0) {
     // With d = (1 + r)^−nper ≤ 1: pmt = −(fv·d + pv)·r / ((1 + r·w)·(1 − d)); nothing overflows.
-    return (-(fv * Math.exp(-logGrowth) + pv) * (rate / -Math.expm1(-logGrowth))) / (1 + rate * w);
+    const discount = Math.exp(-logGrowth);
+    return (-(fv * discount + pv) * (rate / -growthMinusOne(discount, -logGrowth))) / (1 + rate * w);
   }
-  return (-(fv + pv * Math.exp(logGrowth)) * (rate / Math.expm1(logGrowth))) / (1 + rate * w);
+  const growth = Math.exp(logGrowth);
+  return (-(fv + pv * growth) * (rate / growthMinusOne(growth, logGrowth))) / (1 + rate * w);
 }
 
 /**

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { growthMinusOne } from './tvm-growth.js';
 import { requireFinite, requirePeriods, requireRate } from './tvm-validate.js';
 import { type PaymentTiming, timingFactor } from './tvm-when.js';
 
@@ -17,10 +18,10 @@ export function presentValue(rate: number, nper: number, pmt: number, fv: number
   if (rate > 0) {
     // Discount with d = (1 + r)^−nper ≤ 1 so nothing overflows: −(fv·d + pmt·(1 + r·w)·(1 − d)/r).
     const discount = Math.exp(-logGrowth);
-    return -(fv * discount + pmt * (1 + rate * w) * (-Math.expm1(-logGrowth) / rate));
+    return -(fv * discount + pmt * (1 + rate * w) * (-growthMinusOne(discount, -logGrowth) / rate));
   }
   const growth = Math.exp(logGrowth);
-  const numerator = fv + pmt * (1 + rate * w) * (Math.expm1(logGrowth) / rate);
+  const numerator = fv + pmt * (1 + rate * w) * (growthMinusOne(growth, logGrowth) / rate);
   return numerator === 0 ? 0 : -numerator / growth;
 }
 

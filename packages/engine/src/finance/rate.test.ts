@@ -18,6 +18,11 @@ describe('rate', () => {
     expect(rate(10, 20, -3500, 10_000, 'begin')).toBeCloseTo(0.11485915316199118, 15);
   });
 
+  test('a zero rate when the payments just add up', () => {
+    expect(Math.abs(rate(10, -100, 1000) as number)).toBeLessThan(1e-14);
+    expect(Math.abs(rate(10, -1e12, 1e13, 0, 'begin') as number)).toBeLessThan(1e-14);
+  });
+
   test('a negative rate when the money shrinks', () => {
     expect(rate(2, 0, -593.06, 214.07)).toBeCloseTo(-0.39920184833258954, 14);
   });
@@ -74,12 +79,26 @@ describe('rate', () => {
           const got = rate(nper, payment, present, future, when);
           if (got === null) return;
           expect(Number.isNaN(got)).toBe(false);
-          // The present value of everything at the rate found is zero, relative to the size of the terms.
+          // The equation holds at the rate found, relative to the size of its terms: in present-value
+          // form for rates ≥ 0 and in numpy-financial's future-value form below (both stay finite).
           const w = when === 'begin' ? 1 : 0;
-          const discount = Math.exp(-nper * Math.log1p(got));
-          const annuity = got === 0 ? nper : ((1 + got * w) * -Math.expm1(-nper * Math.log1p(got))) / got;
-          const residual = future * discount + present + payment * annuity;
-          const size = Math.abs(future * discount) + Math.abs(present) + Math.abs(payment * annuity);
+          const logGrowth = Math.log1p(got);
+          const terms =
+            got >= 0
+              ? [
+                  future * Math.exp(-nper * logGrowth),
+                  present,
+                  got === 0
+                    ? payment * nper
+                    : (payment * (1 + got * w) * -Math.expm1(-nper * logGrowth)) / got,
+                ]
+              : [
+                  future,
+                  present * Math.exp(nper * logGrowth),
+                  (payment * (1 + got * w) * Math.expm1(nper * logGrowth)) / got,
+                ];
+          const residual = terms.reduce((sum, term) => sum + term, 0);
+          const size = terms.reduce((sum, term) => sum + Math.abs(term), 0);
           // Near −100 % a float rate pins 1 + rate down only to ε/(1 + rate), relatively.
           const representation = (4 * nper * Number.EPSILON) / (1 + got);
           expect(Math.abs(residual)).toBeLessThanOrEqual((1e-6 + representation) * size);

@@ -19,7 +19,8 @@ import { type PaymentTiming, timingFactor } from './tvm-when.js';
  * (the equation as numpy-financial writes it). Both are bounded, continuous at 0 and of the same sign.
  */
 function equationAt(s: number, nper: number, pmt: number, pv: number, fv: number, w: number): number {
-  if (s === 0) return pv + pmt * nper + fv;
+  // Within |nper·s| < 1e-18 the zero-rate value is exact to double precision (and 1/rate may overflow).
+  if (Math.abs(nper * s) < 1e-18) return pv + pmt * nper + fv;
   const rate = Math.expm1(s);
   // 1 + rate·w is exactly e^s for payments in advance (1 + expm1(s) would round to 0 near rate = −1).
   const annuity = (pmt * (w === 1 ? Math.exp(s) : 1)) / rate;

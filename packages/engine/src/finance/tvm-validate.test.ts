@@ -85,6 +85,7 @@ const cases: Case[] = [
   ['npv: not an array', () => npv(0.1, notAnArray), 'values'],
   ['npv: NaN in values', () => npv(0.1, [-100, 10, Number.NaN]), 'values.2'],
   ['npv: Infinity in values', () => npv(0.1, [Number.POSITIVE_INFINITY]), 'values.0'],
+  ['npv: a DataView', () => npv(0.1, new DataView(new ArrayBuffer(8)) as unknown as number[]), 'values'],
   ['npv: rate below -100 %', () => npv(-1.01, VALUES), 'rate'],
   ['npv: NaN rate', () => npv(Number.NaN, VALUES), 'rate'],
   // irr(values), irrRoots(values)
@@ -92,6 +93,7 @@ const cases: Case[] = [
   ['irr: NaN in values', () => irr([-100, Number.NaN, 110]), 'values.1'],
   ['irr: -Infinity in values', () => irr([Number.NEGATIVE_INFINITY, 1]), 'values.0'],
   ['irr: not an array', () => irr(notAnArray), 'values'],
+  ['irr: a DataView', () => irr(new DataView(new ArrayBuffer(8)) as unknown as number[]), 'values'],
   ['irrRoots: empty values', () => irrRoots([]), 'values'],
   ['irrRoots: Infinity in values', () => irrRoots([-1, Number.POSITIVE_INFINITY]), 'values.1'],
   // mirr(values, financeRate, reinvestRate)
@@ -127,6 +129,11 @@ describe('invalid input', () => {
     expect(error.fields).toEqual([field]);
     expect(error.message).toContain(field);
     expect(error.issues[0]?.expected.length).toBeGreaterThan(0);
+  });
+
+  test('typed arrays of numbers are accepted', () => {
+    expect(irr(Float64Array.of(-100, 110) as unknown as number[])).toBeCloseTo(0.1, 14);
+    expect(npv(0.1, Float64Array.of(-100, 110) as unknown as number[])).toBeCloseTo(0, 12);
   });
 
   test('well-typed input that merely has no answer is not an error', () => {

@@ -9,7 +9,7 @@ import { ValidationError } from '../errors.js';
 function describe(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
   return String(value);
@@ -59,9 +59,14 @@ export function requirePositiveInteger(value: unknown, field: string): asserts v
   }
 }
 
+/** An array, or a typed array other than a DataView. */
+export function isNumberList(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 /** A non-empty array (or typed array) of finite numbers; names the failing element (`values.3`). */
 export function requireCashFlows(values: unknown, field: string): asserts values is ArrayLike<number> {
-  if (!(Array.isArray(values) || ArrayBuffer.isView(values)) || (values as ArrayLike<unknown>).length === 0) {
+  if (!isNumberList(values) || values.length === 0) {
     fail(field, 'a non-empty array of finite numbers', values);
   }
   const list = values as ArrayLike<unknown>;

@@ -13,10 +13,11 @@ const EXCEL_DATES = ['2008-01-01', '2008-03-01', '2008-10-30', '2009-02-15', '20
 function xnpvAndSize(values: readonly number[], days: readonly number[], rate: number): [number, number] {
   const logGrowth = Math.log1p(rate);
   const exponents = values.map((_, i) => (-((days[i] as number) - (days[0] as number)) / 365) * logGrowth);
-  const peak = Math.max(...exponents);
+  const peak = Math.max(...exponents.filter((_, i) => values[i] !== 0));
   let sum = 0;
   let size = 0;
   values.forEach((value, i) => {
+    if (value === 0) return;
     const term = value * Math.exp((exponents[i] as number) - peak);
     sum += term;
     size += Math.abs(term);
@@ -84,6 +85,17 @@ describe('xirr', () => {
     const dates = ['2021-01-01', '2022-01-01', '2023-01-01']; // 365 days apart
     expect(xirr([-100, 230, -132], dates, 0.05)).toBeCloseTo(0.1, 12);
     expect(xirr([-100, 230, -132], dates, 0.3)).toBeCloseTo(0.2, 12);
+  });
+
+  test('a zero flow on a far-off date changes nothing (no underflow of the others, no 0·∞)', () => {
+    const values = [-1000, 0, 300, 400, 500];
+    const dates = ['2020-01-01', '1900-01-01', '2020-07-01', '2021-01-01', '2021-07-01'];
+    const withZero = xirr(values, dates) as number;
+    const without = xirr([-1000, 300, 400, 500], ['2020-01-01', '2020-07-01', '2021-01-01', '2021-07-01']);
+    expect(withZero).toBeCloseTo(without as number, 12);
+    expect(xirr([0.01, 0, -91.4155536628404], ['2009-12-01', '2000-01-01', '2010-01-16'])).toBeGreaterThan(
+      1e31,
+    );
   });
 
   test('dates in any order; d₀ is the first in the array', () => {

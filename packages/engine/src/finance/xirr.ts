@@ -7,25 +7,30 @@ import { createEvaluation, halleyRoot, type ScaledFunction } from './root-halley
 import { requireCashFlows, requireRate } from './tvm-validate.js';
 import { yearFractions } from './tvm-year-fractions.js';
 
+const NO_TIMES = new Float64Array(0);
+
 /**
  * `h(s) = Σ vᵢ e^(−tᵢ·s)` for `s = ln(1 + r)`, with every exponent shifted to be at most 0 so nothing
  * overflows (the shift is a positive factor common to `h`, `h'` and `h''`).
  */
 class DatedFlows implements ScaledFunction {
   v: ArrayLike<number> = [];
-  t: Float64Array = new Float64Array(0);
+  t: Float64Array = NO_TIMES;
+  /** Earliest and latest time of a non-zero flow. */
   tMin = 0;
   tMax = 0;
 
   evaluate(s: number, out: Float64Array): void {
     const { v, t } = this;
-    const shift = s >= 0 ? -this.tMin * s : -this.tMax * s;
+    const shift = s >= 0 ? -this.tMin * s : -this.tMax * s; // max over non-zero flows of −tᵢ·s
     let f = 0;
     let d = 0;
     let d2 = 0;
     for (let i = 0; i < t.length; i++) {
+      const value = v[i] as number;
+      if (value === 0) continue; // its factor may overflow: 0·∞ would be NaN
       const ti = t[i] as number;
-      const term = (v[i] as number) * Math.exp(-ti * s - shift);
+      const term = value * Math.exp(-ti * s - shift);
       f += term;
       d -= ti * term;
       d2 += ti * ti * term;
@@ -125,12 +130,15 @@ export function xirr(values: readonly number[], dates: readonly string[], guess 
   const { changes, signLast } = signChangesInTime(values, times);
   if (changes === 0) return null;
 
-  let tMin = 0;
-  let tMax = 0;
+  // The exponent shift is set by the earliest and latest non-zero flows (a zero flow far away must not
+  // push the others into underflow).
+  let tMin = Number.POSITIVE_INFINITY;
+  let tMax = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < times.length; i++) {
+    if (values[i] === 0) continue;
     const t = times[i] as number;
     if (t < tMin) tMin = t;
-    else if (t > tMax) tMax = t;
+    if (t > tMax) tMax = t;
   }
   const fn = dated;
   fn.v = values;
@@ -141,34 +149,44 @@ export function xirr(values: readonly number[], dates: readonly string[], guess 
   const s0 = Math.log1p(guess);
   fn.evaluate(s0, scratch);
   const f0 = scratch[0] as number;
-  const lo = Number.NEGATIVE_INFINITY;
-  const hi = Number.POSITIVE_INFINITY;
-  let s: number;
-  if (changes === 1) {
-    s = halleyRoot(fn, s0, f0, scratch[1] as number, scratch[2] as number, lo, hi, signLast, scratch);
-  } else {
-    s = halleyRoot(fn, s0, f0, scratch[1] as number, scratch[2] as number, lo, hi, 0, scratch, 60);
-    if (Number.isNaN(s) && f0 !== 0) {
-      const bracket = bracketNear(fn.value, s0, f0, MIN_S, MAX_S);
-      if (bracket === null) return null;
-      if (bracket.lo === bracket.hi) {
-        s = bracket.lo;
-      } else {
-        fn.evaluate(bracket.lo, scratch);
-        s = halleyRoot(
-          fn,
-          bracket.lo,
-          scratch[0] as number,
-          scratch[1] as number,
-          scratch[2] as number,
-          bracket.lo,
-          bracket.hi,
-          bracket.fLo > 0 ? 1 : -1,
-          scratch,
-        );
-      }
+  // One sign change: exactly one root, and the sign of h as s → −∞ brackets it from the start.
+  // Several: the root the iteration reaches from the guess, if it reaches one.
+  let s = halleyRoot(
+    fn,
+    s0,
+    f0,
+    scratch[1] as number,
+    scratch[2] as number,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    changes === 1 ? signLast : 0,
+    scratch,
+    changes === 1 ? undefined : 60,
+  );
+  if (Number.isNaN(s) && f0 !== 0) {
+    // Fall back to the sign change nearest the guess.
+    const bracket = bracketNear(fn.value, s0, f0, MIN_S, MAX_S);
+    if (bracket === null) {
+      s = Number.NaN;
+    } else if (bracket.lo === bracket.hi) {
+      s = bracket.lo;
+    } else {
+      fn.evaluate(bracket.lo, scratch);
+      s = halleyRoot(
+        fn,
+        bracket.lo,
+        scratch[0] as number,
+        scratch[1] as number,
+        scratch[2] as number,
+        bracket.lo,
+        bracket.hi,
+        bracket.fLo > 0 ? 1 : -1,
+        scratch,
+      );
     }
   }
+  fn.v = [];
+  fn.t = NO_TIMES;
   if (!Number.isFinite(s)) return null;
   // 1 + r below ~1e-16 cannot be told from −100 % as a float rate, nor one above ~1.8e308 from
   // Infinity: no usable answer.

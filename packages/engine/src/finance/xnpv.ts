@@ -15,15 +15,20 @@ export function datedDiscountedSum(
   logGrowth: number,
 ): number {
   let sum = 0;
-  for (let i = 0; i < times.length; i++)
-    sum += (values[i] as number) * Math.exp(-(times[i] as number) * logGrowth);
+  for (let i = 0; i < times.length; i++) {
+    const value = values[i] as number;
+    if (value !== 0) sum += value * Math.exp(-(times[i] as number) * logGrowth);
+  }
   if (Number.isFinite(sum)) return sum;
-  // Some discount factor overflowed: factor out the largest one.
+  // Some discount factor overflowed: factor out the largest one (among non-zero flows).
   let peak = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < times.length; i++) peak = Math.max(peak, -(times[i] as number) * logGrowth);
+  for (let i = 0; i < times.length; i++) {
+    if (values[i] !== 0) peak = Math.max(peak, -(times[i] as number) * logGrowth);
+  }
   let scaled = 0;
   for (let i = 0; i < times.length; i++) {
-    scaled += (values[i] as number) * Math.exp(-(times[i] as number) * logGrowth - peak);
+    const value = values[i] as number;
+    if (value !== 0) scaled += value * Math.exp(-(times[i] as number) * logGrowth - peak);
   }
   return scaled === 0 ? 0 : scaled * Math.exp(peak);
 }
