@@ -38,7 +38,11 @@ await session.transactions.import(
   ],
   { source: 'import' },
 );
-const dashboard = await session.dashboard({ portfolioId: portfolio.id, from: '2025-01-01', to: '2025-12-31' });
+const dashboard = await session.dashboard({
+  portfolioId: portfolio.id,
+  from: '2025-01-01',
+  to: '2025-12-31',
+});
 
 console.log(
   JSON.stringify({
