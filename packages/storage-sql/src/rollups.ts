@@ -1,0 +1,327 @@
+/**
+ * Monthly rollups of transactions — portfolio × month × property × kind × category, and the coarser portfolio ×
+ * month × property × kind — maintained in the same database transaction as every transaction write, checked
+ * against the raw rows by {@link checkRollups} and rebuilt from them by {@link rebuildRollups}.
+ * @module
+ */
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { toBigInt, toSafeNumber } from './mappers.js';
+import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import { CATEGORY_ROLLUP_TABLE, type CoreDatabase, KIND_ROLLUP_TABLE } from './sql-schema.js';
+
+/** The columns of a transaction row that the rollups aggregate. */
+export interface RollupSource {
+  /** Portfolio id. */
+  readonly portfolio_id: unknown;
+  /** Property id. */
+  readonly property_id: unknown;
+  /** `YYYY-MM-DD`. */
+  readonly date: unknown;
+  /** Category kind. */
+  readonly kind: unknown;
+  /** Category key. */
+  readonly category: unknown;
+  /** Signed amount in minor units. */
+  readonly amount_minor: unknown;
+}
+
+/** One rollup row's change: the sum is kept as a number while it is exact, then as a bigint. */
+interface Delta {
+  readonly key: readonly string[];
+  small: number;
+  big: bigint;
+  count: number;
+}
+
+/** Key columns of the two rollup tables, in primary-key order. */
+const CATEGORY_KEYS = ['portfolio_id', 'month', 'property_id', 'kind', 'category'] as const;
+const KIND_KEYS = ['portfolio_id', 'month', 'property_id', 'kind'] as const;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : String(value ?? '');
+}
+
+/**
+ * Accumulates the rollup changes of transaction writes (a unit of work defers them until it reads or commits,
+ * so a bulk import touches each rollup row once), then applies them with multi-row upserts (`ON CONFLICT … DO
+ * UPDATE SET total_minor = total_minor + excluded.total_minor`) in key order, so that concurrent writers lock
+ * rows in the same order.
+ */
+export class RollupDeltas {
+  readonly #category = new Map<string, Delta>();
+  readonly #kind = new Map<string, Delta>();
+
+  /** Adds (`sign` 1) or removes (`sign` −1) one transaction row. */
+  add(row: RollupSource, sign: 1 | -1): void {
+    this.addParts(
+      row.portfolio_id,
+      row.property_id,
+      row.date,
+      row.kind,
+      row.category,
+      row.amount_minor,
+      sign,
+    );
+  }
+
+  /** {@link RollupDeltas.add} with the columns given one by one (the bulk path reads them from value arrays). */
+  addParts(
+    portfolioId: unknown,
+    propertyId: unknown,
+    date: unknown,
+    kind: unknown,
+    category: unknown,
+    amountMinor: unknown,
+    sign: 1 | -1,
+  ): void {
+    const portfolio = text(portfolioId);
+    const month = text(date).slice(0, 7);
+    const property = text(propertyId);
+    const kindText = text(kind);
+    const amount =
+      typeof amountMinor === 'number' && Number.isSafeInteger(amountMinor)
+        ? amountMinor
+        : toBigInt(amountMinor);
+    const signed = sign === 1 ? amount : -amount;
+    const kindId = `${portfolio}\u0000${month}\u0000${property}\u0000${kindText}`;
+    this.#bump(this.#kind, kindId, () => [portfolio, month, property, kindText], signed, sign);
+    const categoryText = text(category);
+    this.#bump(
+      this.#category,
+      `${kindId}\u0000${categoryText}`,
+      () => [portfolio, month, property, kindText, categoryText],
+      signed,
+      sign,
+    );
+  }
+
+  /** True when nothing was added. */
+  get isEmpty(): boolean {
+    return this.#category.size === 0;
+  }
+
+  /** Adds every change of `other` to this accumulator (`other` is left as it is). */
+  merge(other: RollupDeltas): void {
+    for (const [target, source] of [
+      [this.#category, other.#category],
+      [this.#kind, other.#kind],
+    ] as const) {
+      for (const [id, delta] of source) {
+        const mine = target.get(id);
+        if (!mine) {
+          target.set(id, { key: delta.key, small: delta.small, big: delta.big, count: delta.count });
+          continue;
+        }
+        mine.big += delta.big;
+        if (Math.abs(mine.small) + Math.abs(delta.small) <= Number.MAX_SAFE_INTEGER)
+          mine.small += delta.small;
+        else {
+          mine.big += BigInt(mine.small) + BigInt(delta.small);
+          mine.small = 0;
+        }
+        mine.count += delta.count;
+      }
+    }
+  }
+
+  #bump(
+    map: Map<string, Delta>,
+    id: string,
+    key: () => string[],
+    amount: number | bigint,
+    sign: 1 | -1,
+  ): void {
+    let delta = map.get(id);
+    if (!delta) {
+      delta = { key: key(), small: 0, big: 0n, count: 0 };
+      map.set(id, delta);
+    }
+    if (typeof amount === 'number' && Math.abs(delta.small) + Math.abs(amount) <= Number.MAX_SAFE_INTEGER) {
+      delta.small += amount;
+    } else {
+      delta.big += BigInt(amount) + BigInt(delta.small);
+      delta.small = 0;
+    }
+    delta.count += sign;
+  }
+
+  /** Writes the accumulated changes through `executor` (inside the unit of work) and clears them. */
+  async apply(executor: Kysely<CoreDatabase>, dialect: SqlDialectAdapter): Promise<void> {
+    await applyDeltas(executor, dialect, CATEGORY_ROLLUP_TABLE, CATEGORY_KEYS, this.#category);
+    await applyDeltas(executor, dialect, KIND_ROLLUP_TABLE, KIND_KEYS, this.#kind);
+    this.#category.clear();
+    this.#kind.clear();
+  }
+}
+
+async function applyDeltas(
+  executor: Kysely<CoreDatabase>,
+  dialect: SqlDialectAdapter,
+  table: string,
+  keys: readonly string[],
+  deltas: ReadonlyMap<string, Delta>,
+): Promise<void> {
+  const ordered = [...deltas.entries()]
+    .map(([id, delta]) => ({
+      id,
+      key: delta.key,
+      total: delta.big + BigInt(delta.small),
+      count: delta.count,
+    }))
+    .filter((delta) => delta.count !== 0 || delta.total !== 0n)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const perStatement = Math.max(1, Math.floor(dialect.maxBindParameters / (keys.length + 2)));
+  for (let start = 0; start < ordered.length; start += perStatement) {
+    const rows = ordered.slice(start, start + perStatement).map((delta) => {
+      const row: Record<string, unknown> = {};
+      keys.forEach((key, i) => {
+        row[key] = delta.key[i];
+      });
+      row.total_minor = delta.total;
+      row.tx_count = delta.count;
+      return row;
+    });
+    await executor
+      .insertInto(table)
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns([...keys]).doUpdateSet((eb) => ({
+          total_minor: eb(eb.ref(`${table}.total_minor`), '+', eb.ref('excluded.total_minor')),
+          tx_count: eb(eb.ref(`${table}.tx_count`), '+', eb.ref('excluded.tx_count')),
+        })),
+      )
+      .execute();
+  }
+  // A group whose last transaction left is removed, so the rollup holds exactly the non-empty groups.
+  for (const delta of ordered) {
+    if (delta.count >= 0) continue;
+    let query = executor.deleteFrom(table).where('tx_count', '=', 0);
+    keys.forEach((key, i) => {
+      query = query.where(key, '=', delta.key[i]);
+    });
+    await query.execute();
+  }
+}
+
+/** Options of {@link checkRollups} and {@link rebuildRollups}. */
+export interface RollupScope {
+  /** Only this portfolio (default: every portfolio). */
+  portfolioId?: string;
+}
+
+/** A rollup row that disagrees with the transactions it summarises. */
+export interface RollupMismatch {
+  /** The rollup table. */
+  table: string;
+  /** The group: portfolio, month, property, kind and (category table) category. */
+  key: Record<string, string>;
+  /** Sum and count computed from the transactions (`null` when no transaction is in the group). */
+  expected: { total: bigint; count: number } | null;
+  /** Sum and count the rollup holds (`null` when it has no row for the group). */
+  actual: { total: bigint; count: number } | null;
+}
+
+/** Result of {@link checkRollups}. */
+export interface RollupCheck {
+  /** True when both rollup tables agree exactly with the transactions. */
+  ok: boolean;
+  /** The first mismatches found (at most `limit` per table). */
+  mismatches: RollupMismatch[];
+}
+
+/** The transactions grouped the way `table` groups them. */
+function groupedTransactions(
+  executor: Kysely<CoreDatabase>,
+  keys: readonly string[],
+  scope: RollupScope,
+): SelectQueryBuilder<CoreDatabase, 'transactions', Record<string, unknown>> {
+  const month = sql<string>`substr(${sql.ref('date')}, ${sql.lit(1)}, ${sql.lit(7)})`;
+  const columns = keys.map((key) => (key === 'month' ? month.as('month') : sql.ref(key).as(key)));
+  const groups = keys.map((key) => (key === 'month' ? month : sql.ref(key)));
+  let query = executor
+    .selectFrom('transactions')
+    .select(columns)
+    .select((eb) => [eb.fn.sum('amount_minor').as('total_minor'), eb.fn.countAll().as('tx_count')])
+    .groupBy(groups);
+  if (scope.portfolioId !== undefined) query = query.where('portfolio_id', '=', scope.portfolioId);
+  return query as SelectQueryBuilder<CoreDatabase, 'transactions', Record<string, unknown>>;
+}
+
+/**
+ * Verifies both rollup tables against the raw transactions (a full outer join of the grouped transactions and
+ * the rollup rows; any difference in sum or count, or a group on one side only, is a mismatch).
+ */
+export async function checkRollups(
+  executor: Kysely<CoreDatabase>,
+  scope: RollupScope = {},
+  limit = 100,
+): Promise<RollupCheck> {
+  const mismatches: RollupMismatch[] = [];
+  for (const [table, keys] of [
+    [CATEGORY_ROLLUP_TABLE, CATEGORY_KEYS],
+    [KIND_ROLLUP_TABLE, KIND_KEYS],
+  ] as const) {
+    const raw = groupedTransactions(executor, keys, scope).as('r');
+    let query = executor
+      .selectFrom(raw)
+      .fullJoin(`${table} as u`, (join) => {
+        let on = join;
+        for (const key of keys) on = on.onRef(`r.${key}`, '=', `u.${key}`);
+        return on;
+      })
+      .select(keys.flatMap((key) => [sql.ref(`r.${key}`).as(`r_${key}`), sql.ref(`u.${key}`).as(`u_${key}`)]))
+      .select([
+        'r.total_minor as r_total',
+        'r.tx_count as r_count',
+        'u.total_minor as u_total',
+        'u.tx_count as u_count',
+      ])
+      .where(
+        (eb) =>
+          eb.or([
+            eb(eb.ref('r.total_minor'), 'is distinct from', eb.ref('u.total_minor')),
+            eb(eb.ref('r.tx_count'), 'is distinct from', eb.ref('u.tx_count')),
+          ]) as Expression<SqlBool>,
+      )
+      .limit(limit);
+    if (scope.portfolioId !== undefined) {
+      const portfolioId = scope.portfolioId;
+      query = query.where((eb) =>
+        eb.or([eb('r.portfolio_id', '=', portfolioId), eb('u.portfolio_id', '=', portfolioId)]),
+      );
+    }
+    for (const row of await query.execute()) {
+      const key: Record<string, string> = {};
+      for (const column of keys) key[column] = String(row[`r_${column}`] ?? row[`u_${column}`]);
+      mismatches.push({
+        table,
+        key,
+        expected:
+          row.r_total == null ? null : { total: toBigInt(row.r_total), count: toSafeNumber(row.r_count) },
+        actual:
+          row.u_total == null ? null : { total: toBigInt(row.u_total), count: toSafeNumber(row.u_count) },
+      });
+    }
+  }
+  return { ok: mismatches.length === 0, mismatches };
+}
+
+/**
+ * Recomputes both rollup tables (or one portfolio's rows) from the raw transactions. Run it inside a unit of
+ * work (or a transaction) so that readers never see the tables half rebuilt.
+ */
+export async function rebuildRollups(executor: Kysely<CoreDatabase>, scope: RollupScope = {}): Promise<void> {
+  for (const [table, keys] of [
+    [CATEGORY_ROLLUP_TABLE, CATEGORY_KEYS],
+    [KIND_ROLLUP_TABLE, KIND_KEYS],
+  ] as const) {
+    let remove = executor.deleteFrom(table);
+    if (scope.portfolioId !== undefined) remove = remove.where('portfolio_id', '=', scope.portfolioId);
+    await remove.execute();
+    await executor
+      .insertInto(table)
+      .columns([...keys, 'total_minor', 'tx_count'])
+      .expression(groupedTransactions(executor, keys, scope))
+      .execute();
+  }
+}

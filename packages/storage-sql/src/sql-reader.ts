@@ -1,0 +1,545 @@
+/**
+ * The reads of the SQL repository — `get`, `list` and the pushed-down queries — over one kysely executor: the
+ * database, or a unit of work's transaction (which then sees its own writes).
+ * @module
+ */
+import {
+  type Alert,
+  type AuditEntry,
+  type AuditQuery,
+  daysInMonth,
+  FILTER_FIELDS,
+  type FilterValue,
+  isDateString,
+  type Lease,
+  type LeasesEndingQuery,
+  type ListQuery,
+  type Loan,
+  type LoanEvent,
+  type LoanEventKind,
+  type LoanEventsQuery,
+  type MonthlyTotal,
+  type MonthlyTotalsQuery,
+  type OpenAlertsQuery,
+  type Page,
+  type RecordOf,
+  type RecordType,
+  type RepositoryReader,
+  ValidationError,
+} from '@freehold/engine';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
+import {
+  decodeCursor,
+  digitsOfCurrency,
+  encodeCursor,
+  formatMinorUnits,
+  pageSizeOf,
+  rowToAudit,
+  rowToRecord,
+  toSafeNumber,
+} from './mappers.js';
+import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import { translateDriverError } from './sql-errors.js';
+import {
+  AUDIT_TABLE,
+  CATEGORY_ROLLUP_TABLE,
+  type CoreDatabase,
+  type FieldColumn,
+  KIND_ROLLUP_TABLE,
+  LOAN_EVENTS_TABLE,
+  type RecordTableSpec,
+  recordTableOf,
+} from './sql-schema.js';
+
+/** The table spec of `type`; anything that is not a record type is a `ValidationError` naming `type`. */
+export function specOf(type: unknown): RecordTableSpec {
+  const spec = recordTableOf(type);
+  if (!spec) {
+    throw ValidationError.field(
+      'type',
+      'a record type such as property or transaction',
+      `unknown type ${String(type)}`,
+    );
+  }
+  return spec;
+}
+
+type Builder = ExpressionBuilder<CoreDatabase, string>;
+
+/** A condition that never holds. */
+const NOTHING = sql<SqlBool>`1 = 0`;
+
+/** Whether `value` can equal a value stored in `column` (the port compares with `===`). */
+function comparable(column: FieldColumn, value: FilterValue): boolean {
+  return column.kind === 'integer'
+    ? typeof value === 'number' && Number.isFinite(value)
+    : typeof value === 'string';
+}
+
+/**
+ * The SQL condition of one equality filter: `null` matches a null column, an array any of its members, and a
+ * value of another type than the column's never matches (as `===` would not).
+ */
+function filterCondition(
+  eb: Builder,
+  ref: string,
+  column: FieldColumn,
+  wanted: FilterValue | readonly FilterValue[],
+): Expression<SqlBool> {
+  const values: readonly FilterValue[] = Array.isArray(wanted) ? wanted : [wanted as FilterValue];
+  const matchable = [...new Set(values.filter((value) => value !== null && comparable(column, value)))];
+  const parts: Expression<SqlBool>[] = [];
+  if (matchable.length === 1) parts.push(eb(ref, '=', matchable[0]));
+  else if (matchable.length > 1) parts.push(eb(ref, 'in', matchable));
+  if (values.includes(null)) parts.push(eb(ref, 'is', null));
+  if (parts.length === 0) return NOTHING;
+  return parts.length === 1 ? (parts[0] as Expression<SqlBool>) : eb.or(parts);
+}
+
+/** Order of the port's sort keys: code-unit string comparison, element by element. */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Sorts `items` by `keyOf` unless they already are in that order (the usual case: SQL sorted them). */
+function ensureOrder<T>(items: T[], keyOf: (item: T) => string[]): T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (compareKeys(keyOf(items[i - 1] as T), keyOf(items[i] as T)) > 0) {
+      return items.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    }
+  }
+  return items;
+}
+
+/** Port order within one property: month, kind, category (code-unit string order). */
+function compareWithinProperty(a: MonthlyTotal, b: MonthlyTotal): number {
+  if (a.month !== b.month) return a.month < b.month ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  const x = a.category ?? '';
+  const y = b.category ?? '';
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/**
+ * Puts totals in the port's order (property, month, kind, category) in about linear time: bucket by property,
+ * order the buckets' ids, and sort a bucket only when it is not already in order (rows usually arrive in month
+ * order per property).
+ */
+function inPortOrder(totals: readonly MonthlyTotal[]): MonthlyTotal[] {
+  const byProperty = new Map<string, MonthlyTotal[]>();
+  for (const total of totals) {
+    const bucket = byProperty.get(total.propertyId);
+    if (bucket) bucket.push(total);
+    else byProperty.set(total.propertyId, [total]);
+  }
+  const ordered: MonthlyTotal[] = [];
+  for (const propertyId of [...byProperty.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const bucket = byProperty.get(propertyId) as MonthlyTotal[];
+    for (let i = 1; i < bucket.length; i++) {
+      if (compareWithinProperty(bucket[i - 1] as MonthlyTotal, bucket[i] as MonthlyTotal) > 0) {
+        bucket.sort(compareWithinProperty);
+        break;
+      }
+    }
+    for (const total of bucket) ordered.push(total);
+  }
+  return ordered;
+}
+
+/** `YYYY-MM` of the month after `month`. */
+function nextMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12
+    ? `${String(year + 1).padStart(4, '0')}-01`
+    : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM` of the month before `month`. */
+function previousMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1
+    ? `${String(year - 1).padStart(4, '0')}-12`
+    : `${month.slice(0, 4)}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Last day of the month of `date`. */
+function endOfMonth(date: string): string {
+  return `${date.slice(0, 8)}${String(daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)))).padStart(2, '0')}`;
+}
+
+/**
+ * How `monthlyTotals` splits `[from, to]`: whole months come from the rollups, partial months at either end are
+ * aggregated from the raw transactions (through the `(portfolio_id, date)` index).
+ */
+export interface TotalsPlan {
+  /** Whole months `[first, last]` read from the rollup table, if any. */
+  readonly months: { readonly first: string; readonly last: string } | null;
+  /** Date ranges `[from, to]` within one month each, aggregated from the transactions. */
+  readonly partial: readonly { readonly from: string; readonly to: string }[];
+}
+
+/** Splits a valid date range into rollup months and raw partial months. */
+export function planTotals(from: string, to: string): TotalsPlan {
+  const fromMonth = from.slice(0, 7);
+  const toMonth = to.slice(0, 7);
+  const fromWhole = from.endsWith('-01');
+  const toWhole = to === endOfMonth(to);
+  if (fromMonth === toMonth) {
+    return fromWhole && toWhole
+      ? { months: { first: fromMonth, last: toMonth }, partial: [] }
+      : { months: null, partial: [{ from, to }] };
+  }
+  const partial: { from: string; to: string }[] = [];
+  const first = fromWhole ? fromMonth : nextMonth(fromMonth);
+  const last = toWhole ? toMonth : previousMonth(toMonth);
+  if (!fromWhole) partial.push({ from, to: endOfMonth(from) });
+  if (!toWhole) partial.push({ from: `${toMonth}-01`, to });
+  return { months: first <= last ? { first, last } : null, partial };
+}
+
+/** A select over any core table with loosely typed rows. */
+type AnySelect = SelectQueryBuilder<CoreDatabase, string, Record<string, unknown>>;
+
+/** Columns every record query returns. */
+interface RecordRowShape {
+  data: unknown;
+  currency: unknown;
+}
+
+/** The reads of the port over `executor`. */
+export class SqlReader implements RepositoryReader {
+  /** The executor reads go through: the database or a unit of work's transaction. */
+  protected readonly executor: Kysely<CoreDatabase>;
+  /** The dialect (for error translation). */
+  protected readonly dialect: SqlDialectAdapter;
+  readonly #check: () => void;
+
+  /**
+   * Creates the reader over `executor`; `check` runs before every read and throws when reads are no longer
+   * allowed (a closed repository, a finished unit of work).
+   */
+  constructor(executor: Kysely<CoreDatabase>, dialect: SqlDialectAdapter, check: () => void = () => {}) {
+    this.executor = executor;
+    this.dialect = dialect;
+    this.#check = check;
+  }
+
+  /** Throws when reads are no longer allowed. */
+  protected checkReadable(): void {
+    this.#check();
+  }
+
+  /** Runs the read `op` after the check, translating driver errors. */
+  protected async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
+    this.checkReadable();
+    try {
+      return await op();
+    } catch (error) {
+      throw translateDriverError(this.dialect, error, what);
+    }
+  }
+
+  /** Selects `data` (and the portfolio's currency for portfolio-scoped types) from `spec`'s table as `t`. */
+  protected records(spec: RecordTableSpec) {
+    const base = this.executor.selectFrom(`${spec.table} as t`);
+    return spec.portfolioScoped
+      ? base
+          .leftJoin('portfolios as p', 'p.id', 't.portfolio_id')
+          .select(['t.data as data', 'p.currency as currency'])
+      : base.select(['t.data as data', sql<null>`null`.as('currency')]);
+  }
+
+  /** See {@link RepositoryReader.get}. */
+  async get<K extends RecordType>(type: K, id: string): Promise<RecordOf<K> | null> {
+    return this.guard('get', async () => {
+      const spec = specOf(type);
+      const row = (await this.records(spec).where('t.id', '=', id).executeTakeFirst()) as
+        | RecordRowShape
+        | undefined;
+      return row === undefined ? null : (rowToRecord(type, row.data, row.currency) as RecordOf<K>);
+    });
+  }
+
+  /** See {@link RepositoryReader.list}. */
+  async list<K extends RecordType>(type: K, query: ListQuery<K> = {}): Promise<Page<RecordOf<K>>> {
+    return this.guard('list', async () => {
+      const spec = specOf(type);
+      const allowed: readonly string[] = FILTER_FIELDS[type];
+      const where = Object.entries(query.where ?? {}).filter(([, value]) => value !== undefined) as [
+        string,
+        FilterValue | readonly FilterValue[],
+      ][];
+      for (const [field] of where) {
+        if (!allowed.includes(field)) {
+          throw ValidationError.field(
+            `where.${field}`,
+            allowed.length > 0
+              ? `a filterable field of ${type}: ${allowed.join(', ')}`
+              : `no filter (${type})`,
+            `where.${field}: ${type} cannot be filtered on ${field}`,
+          );
+        }
+      }
+      for (const bound of ['dateFrom', 'dateTo'] as const) {
+        if (!spec.dated && query[bound] !== undefined) {
+          throw ValidationError.field(bound, `nothing: ${type} records have no date`);
+        }
+      }
+      const size = pageSizeOf(query.limit);
+      const scope = `list:${type}`;
+      const after = query.cursor == null ? undefined : decodeCursor(query.cursor, scope, spec.dated ? 2 : 1);
+      let select = this.records(spec);
+      for (const [field, wanted] of where) {
+        const column = spec.columns.find((c) => c.field === field) as FieldColumn;
+        select = select.where((eb) => filterCondition(eb as Builder, `t.${column.column}`, column, wanted));
+      }
+      const { dateFrom, dateTo } = query;
+      if (dateFrom !== undefined) select = select.where('t.date', '>=', dateFrom);
+      if (dateTo !== undefined) select = select.where('t.date', '<=', dateTo);
+      if (after) {
+        select = spec.dated
+          ? select.where((eb) =>
+              eb.and([
+                eb('t.date', '>=', after[0] as string),
+                eb.or([eb('t.date', '>', after[0] as string), eb('t.id', '>', after[1] as string)]),
+              ]),
+            )
+          : select.where('t.id', '>', after[0] as string);
+      }
+      if (spec.dated) select = select.select(['t.date as sort_date']).orderBy('t.date');
+      const rows = (await select
+        .select(['t.id as sort_id'])
+        .orderBy('t.id')
+        .limit(size + 1)
+        .execute()) as (RecordRowShape & {
+        sort_id: string;
+        sort_date?: string;
+      })[];
+      const page = rows.slice(0, size);
+      const items = page.map((row) => rowToRecord(type, row.data, row.currency) as RecordOf<K>);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > size && last
+          ? encodeCursor(scope, spec.dated ? [String(last.sort_date), last.sort_id] : [last.sort_id])
+          : null;
+      return { items, nextCursor };
+    });
+  }
+
+  /** See {@link RepositoryReader.monthlyTotals}. */
+  async monthlyTotals(query: MonthlyTotalsQuery): Promise<MonthlyTotal[]> {
+    return this.guard('monthlyTotals', async () => {
+      const granularity = query.granularity ?? 'category';
+      if (granularity !== 'category' && granularity !== 'kind') {
+        throw ValidationError.field('granularity', 'category or kind');
+      }
+      for (const bound of ['from', 'to'] as const) {
+        if (!isDateString(query[bound])) throw ValidationError.field(bound, 'a calendar date YYYY-MM-DD');
+      }
+      const { portfolioId, from, to, propertyIds } = query;
+      if (from > to || (propertyIds !== undefined && propertyIds.length === 0)) return [];
+      const byCategory = granularity === 'category';
+      const plan = planTotals(from, to);
+      const properties = propertyIds ? [...new Set(propertyIds)] : undefined;
+      // Rows come back already shaped as MonthlyTotals (only `total` and `count` are converted in place): the
+      // result of a 1,000-property dashboard has 100,000+ rows, and every allocation per row shows.
+      const month = sql<string>`substr(${sql.ref('date')}, ${sql.lit(1)}, ${sql.lit(7)})`;
+      const asText = (expression: RawBuilder<unknown>) => sql<string>`cast(${expression} as text)`;
+      const asNumber = (expression: RawBuilder<unknown>) =>
+        sql<number>`cast(${expression} as double precision)`;
+      const category = byCategory ? sql.ref('category') : sql<null>`null`;
+      const groups = byCategory
+        ? [sql.ref('property_id'), month, sql.ref('kind'), sql.ref('category')]
+        : [sql.ref('property_id'), month, sql.ref('kind')];
+
+      const rawParts = plan.partial.map((range) => {
+        let part = this.executor
+          .selectFrom('transactions')
+          .select([
+            sql.ref('property_id').as('propertyId'),
+            month.as('month'),
+            sql.ref('kind').as('kind'),
+            category.as('category'),
+            asText(sql`sum(${sql.ref('amount_minor')})`).as('total'),
+            asNumber(sql`count(*)`).as('count'),
+          ])
+          .where('portfolio_id', '=', portfolioId)
+          .where('date', '>=', range.from)
+          .where('date', '<=', range.to)
+          .groupBy(groups);
+        if (properties) part = part.where('property_id', 'in', properties);
+        return part;
+      });
+      let rollup = plan.months
+        ? this.executor
+            .selectFrom(byCategory ? CATEGORY_ROLLUP_TABLE : KIND_ROLLUP_TABLE)
+            .select([
+              sql.ref('property_id').as('propertyId'),
+              sql.ref('month').as('month'),
+              sql.ref('kind').as('kind'),
+              category.as('category'),
+              asText(sql.ref('total_minor')).as('total'),
+              asNumber(sql.ref('tx_count')).as('count'),
+            ])
+            .where('portfolio_id', '=', portfolioId)
+            .where('month', '>=', plan.months.first)
+            .where('month', '<=', plan.months.last)
+        : undefined;
+      if (rollup && properties) rollup = rollup.where('property_id', 'in', properties);
+
+      const parts = [...(rollup ? [rollup] : []), ...rawParts] as unknown as AnySelect[];
+      const [first, ...rest] = parts;
+      if (!first) return [];
+      // One statement (one consistent snapshot); no ORDER BY: the rows are put in the port's order below, cheaper
+      // than a sort in SQL (the rollup's primary key is month-major, the port's order property-major).
+      let union = first;
+      for (const part of rest) union = union.unionAll(part);
+      const [rows, currency] = await Promise.all([
+        union.execute(),
+        this.executor
+          .selectFrom('portfolios')
+          .select('currency')
+          .where('id', '=', portfolioId)
+          .executeTakeFirst(),
+      ]);
+      const digits = digitsOfCurrency(currency?.currency);
+      const totals = rows as unknown as MonthlyTotal[];
+      for (const total of totals) {
+        total.total = formatMinorUnits(total.total, digits);
+        total.count = toSafeNumber(total.count);
+      }
+      return inPortOrder(totals);
+    });
+  }
+
+  /** See {@link RepositoryReader.openAlerts}. */
+  async openAlerts(query: OpenAlertsQuery): Promise<Alert[]> {
+    return this.guard('openAlerts', async () => {
+      const { limit } = query;
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+        throw ValidationError.field('limit', 'a whole number of alerts, 0 or more');
+      }
+      if (limit === 0 || (query.priorities !== undefined && query.priorities.length === 0)) return [];
+      let select = this.records(specOf('alert'))
+        .select(['t.priority_rank as rank', 't.raised_at as raised_at', 't.id as id'])
+        .where('t.portfolio_id', '=', query.portfolioId)
+        .where('t.status', '=', 'open');
+      if (query.propertyId !== undefined) select = select.where('t.property_id', '=', query.propertyId);
+      if (query.priorities !== undefined) select = select.where('t.priority', 'in', [...query.priorities]);
+      select = select.orderBy('t.priority_rank').orderBy('t.raised_at').orderBy('t.id');
+      if (limit !== undefined) select = select.limit(limit);
+      const rows = (await select.execute()) as (RecordRowShape & {
+        rank: unknown;
+        raised_at: unknown;
+        id: unknown;
+      })[];
+      const ordered = ensureOrder(rows, (row) => [
+        String(toSafeNumber(row.rank)),
+        String(row.raised_at),
+        String(row.id),
+      ]);
+      return ordered.map((row) => rowToRecord('alert', row.data, row.currency) as Alert);
+    });
+  }
+
+  /** See {@link RepositoryReader.leasesEndingBetween}. */
+  async leasesEndingBetween(query: LeasesEndingQuery): Promise<Lease[]> {
+    return this.guard('leasesEndingBetween', async () => {
+      const statuses = [...new Set(query.statuses ?? ['active'])];
+      if (statuses.length === 0) return [];
+      const rows = (await this.records(specOf('lease'))
+        .select(['t.end_date as end_date', 't.id as id'])
+        .where('t.portfolio_id', '=', query.portfolioId)
+        .where('t.end_date', '>=', query.from)
+        .where('t.end_date', '<=', query.to)
+        .where('t.status', 'in', statuses)
+        .orderBy('t.end_date')
+        .orderBy('t.id')
+        .execute()) as (RecordRowShape & { end_date: unknown; id: unknown })[];
+      return ensureOrder(rows, (row) => [String(row.end_date), String(row.id)]).map(
+        (row) => rowToRecord('lease', row.data, row.currency) as Lease,
+      );
+    });
+  }
+
+  /** See {@link RepositoryReader.loanEventsBetween}. */
+  async loanEventsBetween(query: LoanEventsQuery): Promise<LoanEvent[]> {
+    return this.guard('loanEventsBetween', async () => {
+      if (query.kinds !== undefined && query.kinds.length === 0) return [];
+      let select = this.executor
+        .selectFrom(`${LOAN_EVENTS_TABLE} as e`)
+        .innerJoin('loans as t', 't.id', 'e.loan_id')
+        .leftJoin('portfolios as p', 'p.id', 't.portfolio_id')
+        .select([
+          'e.date as date',
+          'e.kind as kind',
+          'e.loan_id as loan_id',
+          't.data as data',
+          'p.currency as currency',
+        ])
+        .where('e.portfolio_id', '=', query.portfolioId)
+        .where('e.date', '>=', query.from)
+        .where('e.date', '<=', query.to)
+        .where('t.archived_at', 'is', null);
+      if (query.kinds !== undefined) select = select.where('e.kind', 'in', [...query.kinds]);
+      const rows = await select.orderBy('e.date').orderBy('e.kind').orderBy('e.loan_id').execute();
+      return ensureOrder(rows, (row) => [String(row.date), String(row.kind), String(row.loan_id)]).map(
+        (row) => ({
+          loan: rowToRecord('loan', row.data, row.currency) as Loan,
+          kind: row.kind as LoanEventKind,
+          date: String(row.date),
+        }),
+      );
+    });
+  }
+
+  /** See {@link RepositoryReader.listAudit}. */
+  async listAudit(query: AuditQuery = {}): Promise<Page<AuditEntry>> {
+    return this.guard('listAudit', async () => {
+      const size = pageSizeOf(query.limit);
+      const scope = 'audit';
+      const after = query.cursor == null ? undefined : decodeCursor(query.cursor, scope, 2);
+      let select = this.executor.selectFrom(AUDIT_TABLE).select(['data', 'at', 'id']);
+      if (query.portfolioId === null) select = select.where('portfolio_id', 'is', null);
+      else if (query.portfolioId !== undefined) select = select.where('portfolio_id', '=', query.portfolioId);
+      if (query.entityType !== undefined) select = select.where('entity_type', '=', query.entityType);
+      if (query.entityId !== undefined) select = select.where('entity_id', '=', query.entityId);
+      if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
+      if (after) {
+        select = select.where((eb) =>
+          eb.and([
+            eb('at', '>=', after[0] as string),
+            eb.or([eb('at', '>', after[0] as string), eb('id', '>', after[1] as string)]),
+          ]),
+        );
+      }
+      const rows = await select
+        .orderBy('at')
+        .orderBy('id')
+        .limit(size + 1)
+        .execute();
+      const page = rows.slice(0, size);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((row) => rowToAudit(row.data)),
+        nextCursor:
+          rows.length > size && last ? encodeCursor(scope, [String(last.at), String(last.id)]) : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import Database from 'better-sqlite3';
+const file = '/work/scratch-sqlite/s/dash.db';
+const med = (f: () => unknown) => { const ts: number[] = []; for (let i = 0; i < 9; i++) { const t = performance.now(); f(); ts.push(performance.now() - t); } ts.sort((a, b) => a - b); return `${ts[4]!.toFixed(0)} (min ${ts[0]!.toFixed(0)})`; };
+const raw = new Database(file, { readonly: true });
+raw.pragma('cache_size = -65536');
+const w = `from monthly_category_totals where portfolio_id = 'pf' and month >= '2024-01' and month <= '2024-12'`;
+console.log('count', med(() => raw.prepare(`select count(*), sum(total_minor) ${w}`).get()));
+console.log('numbers only', med(() => raw.prepare(`select total_minor, tx_count ${w}`).all()));
+console.log('all cols', med(() => raw.prepare(`select property_id, month, kind, category, total_minor, tx_count ${w}`).all()));
+const st = raw.prepare(`select property_id, month, kind, category, total_minor, tx_count ${w}`); st.raw(true);
+console.log('all cols raw arrays', med(() => st.all()));
+let t = performance.now(); const arr = []; for (let i = 0; i < 132000; i++) arr.push({ a: 'x' + i, b: '2024-01', c: 'income', d: 'rent', e: i, f: 7 }); console.log('js 132k objects', (performance.now() - t).toFixed(0));
