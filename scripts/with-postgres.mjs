@@ -136,7 +136,14 @@ function createCluster(bin) {
   const dir = mkdtempSync(join(tmpdir(), 'freehold-pg-'));
   chmodSync(dir, 0o700);
   if (owner) chownSync(dir, owner.uid, owner.gid);
-  const cluster = { dir, data: join(dir, 'data'), logFile: join(dir, 'server.log'), asRoot, bin, started: false };
+  const cluster = {
+    dir,
+    data: join(dir, 'data'),
+    logFile: join(dir, 'server.log'),
+    asRoot,
+    bin,
+    started: false,
+  };
 
   /** Runs a server binary as the cluster's owner, from inside the cluster dir (runuser keeps the cwd). */
   cluster.run = (tool, args) => {
@@ -188,7 +195,9 @@ function tail(file, lines = 30) {
 
 function mustSucceed(result, what) {
   if (result.status !== 0) {
-    throw new Error(`${what} failed (exit ${result.status}):\n${(result.stderr || result.stdout || '').trim()}`);
+    throw new Error(
+      `${what} failed (exit ${result.status}):\n${(result.stderr || result.stdout || '').trim()}`,
+    );
   }
 }
 
@@ -240,14 +249,20 @@ async function startCluster(cluster) {
     ]);
     if (start.status === 0) {
       mustSucceed(
-        spawnSync(join(cluster.bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', DATABASE], {
-          encoding: 'utf8',
-        }),
+        spawnSync(
+          join(cluster.bin, 'createdb'),
+          ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', DATABASE],
+          {
+            encoding: 'utf8',
+          },
+        ),
         'createdb',
       );
       return `postgres://postgres@127.0.0.1:${port}/${DATABASE}`;
     }
-    lastError = new Error(`pg_ctl start failed (attempt ${attempt}, port ${port}):\n${tail(cluster.logFile)}`);
+    lastError = new Error(
+      `pg_ctl start failed (attempt ${attempt}, port ${port}):\n${tail(cluster.logFile)}`,
+    );
     killPostmaster(cluster.data);
     cluster.started = false;
   }
