@@ -4,7 +4,7 @@
  */
 import { isFreeholdError, type Repository } from '@freehold/engine';
 import { createFixtureFactory } from '@freehold/engine/conformance';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import {
   describeWithServer,

@@ -3,7 +3,7 @@
  * run as written (against a fresh schema instead of `freehold`), with their `// …` output comments checked.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import {
   describeWithServer,
   dropSchema,

@@ -7,7 +7,7 @@ import { createFixtureFactory } from '@freehold/engine/conformance';
 import { type CoreDatabase, createSqlRepository, migrateToLatest } from '@freehold/storage-sql';
 import { Kysely, type Migration, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import {
   createPostgresRepository,
   POSTGRES_CAPABILITIES,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ConflictError } from '@freehold/engine';
 import { createFixtureFactory, listAll } from '@freehold/engine/conformance';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import {
   describeWithServer,

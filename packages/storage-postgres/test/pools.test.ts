@@ -5,7 +5,7 @@
  */
 import { createFixtureFactory } from '@freehold/engine/conformance';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createPostgresRepository, type PostgresPool } from '../src/index.js';
 import {
   describeWithServer,

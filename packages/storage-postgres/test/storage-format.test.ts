@@ -3,7 +3,7 @@
  * and payloads kept exactly as written — key order included — on every write path (insert, bulk insert, update).
  */
 import { createFixtureFactory } from '@freehold/engine/conformance';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import {
   describeWithServer,

@@ -43,7 +43,9 @@ function planOf(prefix: string): string {
   if (!statement) throw new Error(`no statement starting with ${prefix}`);
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare(`explain query plan ${statement.sql}`).all(statement.parameters) as { detail: string }[];
+    const rows = db.prepare(`explain query plan ${statement.sql}`).all(statement.parameters) as {
+      detail: string;
+    }[];
     return rows.map((row) => row.detail).join('\n');
   } finally {
     db.close();
@@ -61,7 +63,9 @@ beforeAll(async () => {
     await tx.insert('property', property);
     await tx.insertMany(
       'transaction',
-      Array.from({ length: 50 }, (_, i) => f.transaction(property, { source: 'import', externalId: `E${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        f.transaction(property, { source: 'import', externalId: `E${i}` }),
+      ),
     );
   });
 });
@@ -73,8 +77,13 @@ afterAll(async () => {
 describe('query plans', () => {
   test('a de-duplication lookup of 500 external ids probes the unique key', async () => {
     const externalId = Array.from({ length: 500 }, (_, i) => `E${i}`);
-    await repo.list('transaction', { where: { portfolioId: portfolio.id, source: 'import', externalId }, limit: 1000 });
-    expect(planOf('select "t"."data"')).toContain('USING INDEX transactions_portfolio_id_source_external_id_key');
+    await repo.list('transaction', {
+      where: { portfolioId: portfolio.id, source: 'import', externalId },
+      limit: 1000,
+    });
+    expect(planOf('select "t"."data"')).toContain(
+      'USING INDEX transactions_portfolio_id_source_external_id_key',
+    );
   });
 
   test('listing a property’s transactions uses the property index', async () => {
@@ -85,8 +94,12 @@ describe('query plans', () => {
   test('monthly totals read the rollup by its key and partial months through the date index', async () => {
     await repo.monthlyTotals({ portfolioId: portfolio.id, from: '2024-01-10', to: '2024-12-31' });
     const plan = planOf('select "property_id" as "propertyId"');
-    expect(plan).toMatch(/SEARCH monthly_category_totals USING PRIMARY KEY \(portfolio_id=\? AND month>\? AND month<\?\)/);
-    expect(plan).toContain('SEARCH transactions USING INDEX transactions_portfolio_id_date_idx (portfolio_id=? AND date>? AND date<?)');
+    expect(plan).toMatch(
+      /SEARCH monthly_category_totals USING PRIMARY KEY \(portfolio_id=\? AND month>\? AND month<\?\)/,
+    );
+    expect(plan).toContain(
+      'SEARCH transactions USING INDEX transactions_portfolio_id_date_idx (portfolio_id=? AND date>? AND date<?)',
+    );
     expect(plan).not.toMatch(/SCAN (transactions|monthly)/);
   });
 
@@ -97,6 +110,8 @@ describe('query plans', () => {
 
   test('audit entries of an entity use the entity index', async () => {
     await repo.listAudit({ portfolioId: portfolio.id, entityId: property.id });
-    expect(planOf('select "data", "at", "id" from "audit_entries"')).toContain('audit_entries_entity_id_at_id_idx');
+    expect(planOf('select "data", "at", "id" from "audit_entries"')).toContain(
+      'audit_entries_entity_id_at_id_idx',
+    );
   });
 });
