@@ -121,10 +121,11 @@ describeWithServer('driver errors from a real server', () => {
     }
   });
 
-  it('serialization failure (40001) → ConflictError', async () => {
+  it('serialization failure (40001) → ConflictError', async (context) => {
     const url = await serverUrl();
     const server = await testServer();
-    if (server?.kind === 'pglite') return; // PGlite runs one transaction at a time: no serialization failures
+    if (server?.kind === 'pglite')
+      context.skip('PGlite fallback runs one transaction at a time: no serialization failures');
     const table = `${uniqueSchema('ser')}_t`;
     await withClient(url, async (setup) => {
       await setup.query(`CREATE TABLE ${table} (id int PRIMARY KEY, n int NOT NULL)`);
@@ -152,10 +153,11 @@ describeWithServer('driver errors from a real server', () => {
     });
   });
 
-  it('deadlock between two units of work (40P01) → ConflictError for the victim, the other commits', async () => {
+  it('deadlock between two units of work (40P01) → ConflictError for the victim, the other commits', async (context) => {
     const server = await testServer();
     if (!server) throw new Error(HOW_TO_RUN);
-    if (server.kind === 'pglite') return; // PGlite runs one transaction at a time: no deadlocks
+    if (server.kind === 'pglite')
+      context.skip('PGlite fallback runs one transaction at a time: no deadlocks');
     const schema = uniqueSchema('dl');
     schemas.push(schema);
     const repo = await createPostgresRepository({ connectionString: server.url, schema, poolSize: 4 });

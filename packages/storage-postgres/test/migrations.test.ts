@@ -88,8 +88,13 @@ describeWithServer('migrations', () => {
     expect(recorded.rows).toEqual([{ value: String(LATEST) }]);
   });
 
-  it('lets several processes open the same new schema at once', async () => {
+  it('lets several processes open the same new schema at once', async (context) => {
     const url = await serverUrl();
+    if ((await testServer())?.kind === 'pglite') {
+      // pglite-socket multiplexes every connection onto one session, and interleaves their extended-protocol
+      // messages outside transactions ("unnamed prepared statement does not exist"): not a server behaviour.
+      context.skip('PGlite fallback: connections share one session');
+    }
     const schema = uniqueSchema('race');
     schemas.push(schema);
     const repos = await Promise.all(
