@@ -5,57 +5,12 @@
  * @internal
  * @module
  */
-import { type FilterValue, ValidationError } from '@freehold/engine';
+import type { FilterValue } from '@freehold/engine';
 import { settleAll } from './requests.js';
 import type { StoreCatalogue } from './store-layout.js';
 
-/** Largest page size of `list` and `listAudit`. */
-const MAX_PAGE = 1000;
-/** Page size when none is given. */
-const DEFAULT_PAGE = 100;
 /** Largest batch read while scanning with filters no index covers. */
 const MAX_BATCH = 4000;
-
-/** The page size of a query: `limit`, checked, or the default. */
-export function pageSize(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw ValidationError.field(
-      'limit',
-      `an integer from 1 to ${MAX_PAGE}`,
-      `limit: expected an integer from 1 to ${MAX_PAGE}, got ${limit}`,
-    );
-  }
-  return limit;
-}
-
-/** The opaque cursor of a page whose last record has sort key `key`. */
-export function encodeCursor(scope: string, key: readonly string[]): string {
-  return JSON.stringify({ scope, after: key });
-}
-
-/** The sort key a cursor carries; a `ValidationError` for a cursor of another query or a malformed one. */
-export function decodeCursor(cursor: string, scope: string, length: number): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = undefined;
-  }
-  const { scope: found, after } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
-    scope?: unknown;
-    after?: unknown;
-  };
-  if (
-    found !== scope ||
-    !Array.isArray(after) ||
-    after.length !== length ||
-    !after.every((part) => typeof part === 'string')
-  ) {
-    throw ValidationError.field('cursor', 'the nextCursor of the previous page of the same query');
-  }
-  return after as string[];
-}
 
 /** A stored record, read by field name. */
 export type StoredRow = { readonly id: string } & Readonly<Record<string, unknown>>;

@@ -9,7 +9,9 @@ import {
   type Alert,
   type AuditEntry,
   type AuditQuery,
-  DATED_TYPES,
+  checkListQuery,
+  decodeCursor,
+  encodeCursor,
   FILTER_FIELDS,
   type FilterValue,
   type Lease,
@@ -20,6 +22,7 @@ import {
   type LoanEventsQuery,
   type OpenAlertsQuery,
   type Page,
+  pageSize,
   type RecordOf,
   type RecordType,
   type RepositoryReader,
@@ -28,7 +31,7 @@ import {
 } from '@freehold/engine';
 import type { LoanEventRow } from './mappers.js';
 import { MONTHLY_TOTALS_STORES, monthlyTotals } from './monthly-totals.js';
-import { decodeCursor, encodeCursor, type KeyTools, pageSize, type StoredRow, scanPage } from './paging.js';
+import { type KeyTools, type StoredRow, scanPage } from './paging.js';
 import { firstFailure, request, settleAll } from './requests.js';
 import {
   AUDIT_STORE,
@@ -104,7 +107,7 @@ interface PageSpec {
   readonly store: string;
   readonly catalogue: StoreCatalogue;
   readonly order: readonly string[];
-  readonly where: [string, FilterValue | readonly FilterValue[]][];
+  readonly where: readonly (readonly [string, FilterValue | readonly FilterValue[]])[];
   readonly from?: string;
   readonly to?: string;
   readonly size: number;
@@ -119,34 +122,15 @@ function catalogueOf(env: ReadEnvironment, store: string): StoreCatalogue {
 
 function listSpec<K extends RecordType>(env: ReadEnvironment, type: K, query: ListQuery<K>): PageSpec {
   assertRecordType(type);
-  const allowed: readonly string[] = FILTER_FIELDS[type];
-  const where = Object.entries(query.where ?? {}).filter(([, value]) => value !== undefined) as [
-    string,
-    FilterValue | readonly FilterValue[],
-  ][];
-  for (const [field] of where) {
-    if (!allowed.includes(field)) {
-      throw ValidationError.field(
-        `where.${field}`,
-        allowed.length > 0 ? `a filterable field of ${type}: ${allowed.join(', ')}` : `no filter (${type})`,
-        `where.${field}: ${type} cannot be filtered on ${field}`,
-      );
-    }
-  }
-  const dated = (DATED_TYPES as readonly string[]).includes(type);
-  for (const bound of ['dateFrom', 'dateTo'] as const) {
-    if (!dated && query[bound] !== undefined) {
-      throw ValidationError.field(bound, `nothing: ${type} records have no date`);
-    }
-  }
+  const { where, dateFrom, dateTo, size } = checkListQuery(type, query);
   return {
     store: type,
     catalogue: catalogueOf(env, type),
     order: orderFieldsOf(type),
     where,
-    ...(query.dateFrom === undefined ? {} : { from: query.dateFrom }),
-    ...(query.dateTo === undefined ? {} : { to: query.dateTo }),
-    size: pageSize(query.limit),
+    ...(dateFrom === undefined ? {} : { from: dateFrom }),
+    ...(dateTo === undefined ? {} : { to: dateTo }),
+    size,
     cursor: query.cursor,
   };
 }
