@@ -31,7 +31,7 @@ const moneyString = (maxDecimals = 2) =>
   fc
     .tuple(
       fc.boolean(),
-      fc.bigInt({ min: 0n, max: 90_071_992_547_409n }),
+      fc.bigInt({ min: 0n, max: 90_071_992_547_408n }),
       fc.integer({ min: 0, max: maxDecimals }),
       fc.nat({ max: 99 }),
     )
