@@ -65,12 +65,15 @@ function floatTotals(): Repository {
     async monthlyTotals(query) {
       const exact = await inner.monthlyTotals(query);
       const transactions = await listAll(inner, 'transaction');
+      const selected = query.propertyIds ? new Set(query.propertyIds) : undefined;
       return exact.map((row): MonthlyTotal => {
         let sum = 0;
         for (const x of transactions) {
           const sameGroup =
-            x.propertyId === row.propertyId &&
-            x.date.startsWith(row.month) &&
+            x.portfolioId === query.portfolioId &&
+            (selected === undefined || selected.has(x.propertyId)) &&
+            (row.propertyId === null || x.propertyId === row.propertyId) &&
+            (row.month === null || x.date.startsWith(row.month)) &&
             x.date >= query.from &&
             x.date <= query.to &&
             x.kind === row.kind &&
@@ -78,6 +81,35 @@ function floatTotals(): Repository {
           if (sameGroup) sum += Number(x.amount);
         }
         return { ...row, total: sum.toFixed(2) };
+      });
+    },
+  };
+}
+
+/** Ignores `byProperty`: always one row per property. */
+function ignoresByProperty(): Repository {
+  const inner = createMemoryRepository();
+  return {
+    ...forward(inner),
+    monthlyTotals: ({ byProperty: _ignored, ...query }) => inner.monthlyTotals(query),
+  };
+}
+
+/**
+ * Answers merged totals from whole months, as a store would that reads only its monthly rollups and forgets the
+ * daily rows of a partial first or last month.
+ */
+function wholeMonthRollups(): Repository {
+  const inner = createMemoryRepository();
+  return {
+    ...forward(inner),
+    monthlyTotals(query) {
+      if (query.byProperty !== false && query.byMonth !== false) return inner.monthlyTotals(query);
+      // Memory compares dates as strings: `-31` is past the last day of every month.
+      return inner.monthlyTotals({
+        ...query,
+        from: `${query.from.slice(0, 7)}-01`,
+        to: `${query.to.slice(0, 7)}-31`,
       });
     },
   };
@@ -179,6 +211,22 @@ function lastWriterWins(): Repository {
 describe('the conformance kit catches broken adapters', () => {
   const cases: [string, () => Repository, ConformanceTestId[]][] = [
     ['float sums', floatTotals, ['totals.exact-large-and-negative']],
+    [
+      'byProperty ignored',
+      ignoresByProperty,
+      [
+        'totals.merge-properties',
+        'totals.merge-both',
+        'totals.merge-currency-digits',
+        'totals.merge-cross-check',
+        'model.random-operations',
+      ],
+    ],
+    [
+      'partial months taken whole',
+      wholeMonthRollups,
+      ['totals.merge-properties', 'totals.merge-months', 'totals.merge-both', 'totals.merge-cross-check'],
+    ],
     ['offset paging', offsetPaging, ['paging.stable-under-inserts', 'paging.stable-under-deletes']],
     ['exclusive dateTo', exclusiveDateTo, ['list.date-range', 'paging.filters-with-paging']],
     ['alphabetical priorities', alphabeticalPriorities, ['alerts.open-order', 'alerts.limit']],
@@ -233,6 +281,8 @@ describe('the conformance kit catches broken adapters', () => {
   test('the memory adapter itself passes the tests used above', async () => {
     for (const id of [
       'paging.stable-under-deletes',
+      'totals.merge-properties',
+      'totals.merge-cross-check',
       'uow.rollback-on-throw',
       'version.concurrent-update',
     ] as const) {

@@ -68,6 +68,19 @@ export const CONFORMANCE_TESTS = {
   'totals.currency-minor-digits': 'writes totals with the portfolio currency’s minor digits (JPY, KWD)',
   'totals.portfolio-scoped': 'never counts transactions of another portfolio',
   'totals.empty': 'returns no rows when nothing matches',
+  'totals.merge-properties':
+    'merges the selected properties per month with byProperty false (whole and partial months, repeated ids)',
+  'totals.merge-months':
+    'merges the months of the range per property with byMonth false (partial months, across a year end)',
+  'totals.merge-both': 'returns one row per kind (and category) of the selection with both options false',
+  'totals.merge-scoped':
+    'never counts other portfolios or a foreign property named in propertyIds, whatever the options',
+  'totals.merge-currency-digits':
+    'writes merged totals with the portfolio currency’s minor digits (JPY, KWD)',
+  'totals.merge-options-validated':
+    'rejects a non-boolean byProperty or byMonth with a ValidationError naming it',
+  'totals.merge-cross-check':
+    'returns, for every option and many edge ranges, the default per-property monthly rows merged',
 
   'alerts.open-order': 'lists open alerts by priority (critical first), then raisedAt, then id',
   'alerts.excludes-not-open': 'leaves out snoozed and resolved alerts and other portfolios',

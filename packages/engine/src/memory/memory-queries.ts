@@ -141,11 +141,20 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
   return 0;
 }
 
+/**
+ * `monthlyTotals` by a scan of the transactions: each matching transaction is added to its group — property
+ * (or `null` when `byProperty` is `false`), month (or `null` when `byMonth` is `false`), kind, category (or
+ * `null` for granularity `kind`).
+ */
 function monthlyTotals(read: TableReader, query: MonthlyTotalsQuery): MonthlyTotal[] {
   const granularity = query.granularity ?? 'category';
   if (granularity !== 'category' && granularity !== 'kind') {
     throw ValidationError.field('granularity', 'category or kind');
   }
+  const byProperty = query.byProperty ?? true;
+  if (typeof byProperty !== 'boolean') throw ValidationError.field('byProperty', 'true or false');
+  const byMonth = query.byMonth ?? true;
+  if (typeof byMonth !== 'boolean') throw ValidationError.field('byMonth', 'true or false');
   // Amounts are summed as integers in the minor units of the portfolio's currency (2 digits when the portfolio
   // record is absent: USD is the default currency).
   const portfolio = read('portfolio').get(query.portfolioId);
@@ -157,8 +166,8 @@ function monthlyTotals(read: TableReader, query: MonthlyTotalsQuery): MonthlyTot
     if (tx.portfolioId !== query.portfolioId || date < query.from || date > query.to) continue;
     if (properties && !properties.has(String(tx.propertyId))) continue;
     const row = {
-      propertyId: String(tx.propertyId),
-      month: date.slice(0, 7),
+      propertyId: byProperty ? String(tx.propertyId) : null,
+      month: byMonth ? date.slice(0, 7) : null,
       kind: tx.kind as MonthlyTotal['kind'],
       category: granularity === 'kind' ? null : String(tx.category),
       count: 0,
@@ -169,14 +178,16 @@ function monthlyTotals(read: TableReader, query: MonthlyTotalsQuery): MonthlyTot
     group.row.count += 1;
     groups.set(key, group);
   }
+  // `null` sorts as the empty string: first, as in every adapter.
+  const sortKey = (row: Omit<MonthlyTotal, 'total'>) => [
+    row.propertyId ?? '',
+    row.month ?? '',
+    row.kind,
+    row.category ?? '',
+  ];
   return [...groups.values()]
     .map(({ row, units }) => ({ ...row, total: formatMinorUnits(units, digits) }))
-    .sort((a, b) =>
-      compareKeys(
-        [a.propertyId, a.month, a.kind, a.category ?? ''],
-        [b.propertyId, b.month, b.kind, b.category ?? ''],
-      ),
-    );
+    .sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
 }
 
 /** Exact integer minor units of a decimal string (`"-12.5"` → -1250n at 2 digits). */

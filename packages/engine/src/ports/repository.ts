@@ -116,14 +116,21 @@ export interface MonthlyTotalsQuery {
   to: DateString;
   /** `'category'` (default): one row per property × month × kind × category; `'kind'`: category totals merged per kind. */
   granularity?: 'category' | 'kind';
+  /**
+   * `true` (default): one row per property. `false`: the selected properties (all of the portfolio, or
+   * `propertyIds`) merged, `propertyId` `null` — the portfolio's own series.
+   */
+  byProperty?: boolean;
+  /** `true` (default): one row per calendar month. `false`: the whole `from`..`to` range merged, `month` `null`. */
+  byMonth?: boolean;
 }
 
 /** One aggregate row: the exact sum of the signed amounts of the matching transactions. */
 export interface MonthlyTotal {
-  /** The property the transactions belong to. */
-  propertyId: string;
-  /** Calendar month, `YYYY-MM`. */
-  month: string;
+  /** The property the transactions belong to; `null` when `byProperty` is `false`. */
+  propertyId: string | null;
+  /** Calendar month, `YYYY-MM`; `null` when `byMonth` is `false`. */
+  month: string | null;
   /** The category kind (see DATA-MODEL's sign and category convention). */
   kind: CategoryKind;
   /** The category key; `null` when `granularity` is `'kind'`. */
@@ -223,7 +230,9 @@ export interface RepositoryReader {
   list<K extends RecordType>(type: K, query?: ListQuery<K>): Promise<Page<RecordOf<K>>>;
   /**
    * Exact monthly totals of transactions, pushed down to the store (never loads every transaction), ordered by
-   * propertyId, month, kind, category (plain string order).
+   * propertyId, month, kind, category (plain string order). Only non-empty groups are returned. With `byProperty:
+   * false` a store answers from portfolio-level aggregates, so a dashboard's series costs a few hundred rows
+   * whatever the number of properties.
    */
   monthlyTotals(query: MonthlyTotalsQuery): Promise<MonthlyTotal[]>;
   /** Alerts with status `open`, most urgent first (critical → low), then oldest `raisedAt`, then `id`. */

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { propertyInput, rejectsWith, setup, world } from '../../test/services-kit.js';
+import { errorCodeOf } from '../conformance/expectations.js';
 import type { CategoryKind } from '../domain/categories.js';
 import type { ValidationError } from '../errors.js';
 import { amortize } from '../finance/amortize.js';
 import { createMemoryRepository, type MemoryRepository } from '../memory/index.js';
 import { fixedClock, seededRandomBytes, uuidV7Ids } from '../ports/index.js';
-import { arbPortfolioData } from '../testing/index.js';
+import type { MonthlyTotalsQuery, Repository } from '../ports/repository.js';
+import { arbDate, arbDateAfter, arbPortfolioData } from '../testing/index.js';
 import type { Dashboard, FreeholdSession } from './index.js';
 import { createFreehold } from './index.js';
 
@@ -19,6 +21,25 @@ function forbidTransactionListing(storage: MemoryRepository): void {
     if (type === 'transaction') throw new Error('the dashboard listed transactions');
     return list(type as never, query as never);
   }) as typeof storage.list;
+}
+
+/** `storage` with its `monthlyTotals` replaced (every other call forwarded). */
+function withMonthlyTotals(storage: Repository, monthlyTotals: Repository['monthlyTotals']): Repository {
+  return new Proxy(storage, {
+    get(target, key) {
+      if (key === 'monthlyTotals') return monthlyTotals;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The store as the dashboard used to read it: whatever it asks, the answer to `oldQuery` — the one read of
+ * per-property monthly rows by category the dashboard made before it asked for aggregates.
+ */
+function answeringOldQuery(storage: Repository, oldQuery: MonthlyTotalsQuery): Repository {
+  return withMonthlyTotals(storage, () => storage.monthlyTotals(oldQuery));
 }
 
 async function smallPortfolio(w: World) {
@@ -492,6 +513,157 @@ describe('dashboard', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  test('ignores a transaction naming a property the portfolio does not hold, in the lines and the series', async () => {
+    const w = await world();
+    await smallPortfolio(w);
+    const params = { portfolioId: w.portfolio.id, from: '2025-01-01', to: '2025-03-31' };
+    const before = await w.sessions.owner.dashboard(params);
+    // Written around the services, which refuse it: its property is not one of the portfolio's.
+    const stray = (await w.storage.list('transaction', { where: { portfolioId: w.portfolio.id } })).items[0];
+    if (!stray) throw new Error('no transaction to copy');
+    await w.storage.transaction((tx) =>
+      tx.insert('transaction', {
+        ...stray,
+        id: '01900000-0000-7000-8000-0000000000f1',
+        propertyId: '01900000-0000-7000-8000-0000000000f2',
+        unitId: null,
+        leaseId: null,
+        loanId: null,
+        externalId: null,
+        date: '2025-02-14',
+        amount: '777.00',
+      }),
+    );
+    expect(await w.sessions.owner.dashboard(params)).toEqual(before);
+  });
+
+  test('reads period and series aggregates, yet equals the dashboard of per-property monthly rows (fast-check)', async () => {
+    const ME = '01900000-0000-7000-8000-0000000000ee';
+    const SCOPED = '01900000-0000-7000-8000-0000000000ed';
+    const conventions = fc.record({
+      capex: fc.constantFrom('below_noi', 'above_noi', 'excluded'),
+      debtServiceSource: fc.constantFrom('transactions', 'loan_terms'),
+      dscr: fc.constantFrom('noi_to_debt_service', 'rent_to_pitia'),
+      capRateBasis: fc.constantFrom('purchase_price', 'current_value'),
+    } as const);
+    const portfolios = arbPortfolioData({ maxPerType: 4, maxTransactions: 40 }).filter(
+      (data) => data.records.property.length >= 2 && data.records.transaction.length > 0,
+    );
+    const arbitrary = portfolios.chain((data) => {
+      // Period bounds on, or a day either side of, transaction dates — or anywhere.
+      const dates = data.records.transaction.map((t) => t.date);
+      const ids = data.records.property.map((property) => property.id);
+      const bound = fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...dates).chain((date) => arbDateAfter(date, 1, -1)) },
+        { weight: 1, arbitrary: arbDate() },
+      );
+      return fc.record({
+        data: fc.constant(data),
+        period: fc.tuple(bound, bound).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a })),
+        conventions,
+        // Mostly some of the properties, not all (a scope of all of them reads like no scope).
+        scope: fc.oneof(
+          { weight: 4, arbitrary: fc.subarray(ids, { maxLength: ids.length - 1 }) },
+          { weight: 1, arbitrary: fc.subarray(ids) },
+        ),
+      });
+    });
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ data, period, conventions: drawn, scope }) => {
+        const portfolio = {
+          ...data.portfolio,
+          settings: {
+            ...data.portfolio.settings,
+            metricConventions: { ...data.portfolio.settings.metricConventions, ...drawn },
+          },
+        };
+        const meta = { version: 1, createdAt: portfolio.createdAt, updatedAt: portfolio.createdAt };
+        const user = (id: string, email: string) => ({ id, ...meta, email, name: email, erasedAt: null });
+        const role = (id: string, userId: string, propertyIds: string[] | null) => ({
+          id,
+          ...meta,
+          portfolioId: portfolio.id,
+          userId,
+          role: propertyIds === null ? ('viewer' as const) : ('manager' as const),
+          propertyIds,
+        });
+        const storage = createMemoryRepository({
+          data: {
+            ...data.records,
+            portfolio: [portfolio],
+            user: [...data.records.user, user(ME, 'me@example.org'), user(SCOPED, 'scoped@example.org')],
+            roleAssignment: [
+              ...data.records.roleAssignment,
+              role('01900000-0000-7000-8000-0000000000ef', ME, null),
+              role('01900000-0000-7000-8000-0000000000f0', SCOPED, scope),
+            ],
+            auditEntry: data.audit,
+          },
+        });
+        forbidTransactionListing(storage);
+        const queries: MonthlyTotalsQuery[] = [];
+        const recording = withMonthlyTotals(storage, (query) => {
+          queries.push(query);
+          return storage.monthlyTotals(query);
+        });
+        const sdkOver = (repository: Repository) => {
+          const clock = fixedClock('2061-01-01T00:00:00.000Z');
+          return createFreehold({
+            storage: repository,
+            clock,
+            ids: uuidV7Ids({ clock, random: seededRandomBytes(1) }),
+          });
+        };
+        const current = sdkOver(recording);
+        const settle = async (run: () => Promise<Dashboard>) => {
+          try {
+            return { ok: true, value: await run() };
+          } catch (error) {
+            return { ok: false, code: errorCodeOf(error) ?? String(error) };
+          }
+        };
+        const params = { portfolioId: portfolio.id, ...period };
+        for (const actor of [ME, SCOPED]) {
+          queries.length = 0;
+          const scoped = actor === SCOPED ? { propertyIds: scope } : {};
+          const oldQuery = {
+            portfolioId: portfolio.id,
+            ...scoped,
+            ...period,
+            granularity: 'category',
+          } as const;
+          const reference = sdkOver(answeringOldQuery(storage, oldQuery));
+          const actual = await settle(() => current.as(actor).dashboard(params));
+          const expected = await settle(() => reference.as(actor).dashboard(params));
+          expect(actual, `${actor === ME ? 'viewer' : 'scoped manager'}`).toEqual(expected);
+          if (!actual.ok) continue;
+          // Two aggregate reads (none for a manager scoped to nothing), never per-property monthly rows.
+          expect(queries).toEqual(
+            actor === SCOPED && scope.length === 0
+              ? []
+              : [
+                  {
+                    portfolioId: portfolio.id,
+                    ...scoped,
+                    ...period,
+                    granularity: 'category',
+                    byMonth: false,
+                  },
+                  {
+                    portfolioId: portfolio.id,
+                    ...scoped,
+                    ...period,
+                    granularity: 'kind',
+                    byProperty: false,
+                  },
+                ],
+          );
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -3,10 +3,18 @@
  * the store's pushed-down `monthlyTotals` (never by listing transactions) with the metrics module's
  * `portfolioMetrics` and `monthlyCashFlowRollup`, under the portfolio's `settings.metricConventions`.
  *
- * Each `monthlyTotals` row (property × month × category) is handed to the metrics as one aggregate transaction
- * dated the first of its month: the metrics only ever sum amounts per month, kind and category, so the figures
- * are exactly those of the underlying transactions. Amounts in a currency with other than 2 minor digits are
- * passed as integer minor units written as cents (ratios are unaffected by that scaling) and converted back.
+ * Two aggregate reads, whatever the number of properties or months:
+ * - the KPI lines read one row per property × kind × category over the whole period (`byMonth: false`); each
+ *   row is handed to `portfolioMetrics` as one aggregate transaction dated the first day of the period's first
+ *   month — the metrics only sum a snapshot's in-period amounts per kind and category (rent is told apart by
+ *   category), so the figures are exactly those of the underlying transactions;
+ * - the by-month series reads one row per month × kind for the portfolio (`byProperty: false`, granularity
+ *   `kind`); each row is one aggregate transaction dated the first of its month for `monthlyCashFlowRollup`,
+ *   whose figures depend only on per-month sums by kind (the capex convention included).
+ *
+ * A scoped manager's reads name its properties (`propertyIds`). Amounts in a currency with other than 2 minor
+ * digits are passed as integer minor units written as cents (ratios are unaffected by that scaling) and
+ * converted back.
  * @module
  */
 import { z } from 'zod';
@@ -275,9 +283,17 @@ function kpisOf(
   };
 }
 
-function toMetricTransaction(row: MonthlyTotal, money: MetricMoney): MetricTransaction {
+/**
+ * One aggregate row as a metric transaction, dated the first of its month (of `wholePeriodMonth` when the row
+ * covers the whole period: `month` null).
+ */
+function toMetricTransaction(
+  row: MonthlyTotal,
+  money: MetricMoney,
+  wholePeriodMonth: string,
+): MetricTransaction {
   return {
-    date: `${row.month}-01`,
+    date: `${row.month ?? wholePeriodMonth}-01`,
     amount: money.toMetric(row.total),
     category: row.category ?? row.kind,
     kind: row.kind,
@@ -299,18 +315,21 @@ export async function computeDashboard(
   const conventions: MetricConventions = portfolio.settings.metricConventions;
   const scope = access.propertyIds;
   const where = { portfolioId };
+  const period = { from: monthOf(from), to: monthOf(to) };
+  const nothingVisible = scope !== null && scope.size === 0;
 
-  const rows =
-    scope !== null && scope.size === 0
-      ? []
-      : await storage.monthlyTotals({
-          portfolioId,
-          ...(scope === null ? {} : { propertyIds: [...scope] }),
-          from,
-          to,
-          granularity: 'category',
-        });
-  const rowsByProperty = groupBy(rows, (row) => row.propertyId);
+  // Per property × kind × category over the whole period: all the KPI lines need.
+  const periodRows = nothingVisible
+    ? []
+    : await storage.monthlyTotals({
+        portfolioId,
+        ...(scope === null ? {} : { propertyIds: [...scope] }),
+        from,
+        to,
+        granularity: 'category',
+        byMonth: false,
+      });
+  const rowsByProperty = groupBy(periodRows, (row) => row.propertyId ?? '');
   const visible = (propertyId: string) => canRead(access, { kind: 'property', propertyId });
 
   const properties: Property[] = (await listAll(storage, 'property', { where })).filter(
@@ -401,7 +420,9 @@ export async function computeDashboard(
       status: lease.status,
     }));
     const snapshot: PropertySnapshot = {
-      transactions: (rowsByProperty.get(property.id) ?? []).map((row) => toMetricTransaction(row, money)),
+      transactions: (rowsByProperty.get(property.id) ?? []).map((row) =>
+        toMetricTransaction(row, money, period.from),
+      ),
       units: propertyUnits,
       // Occupancy from leases when the property has any, else from the units' status.
       ...(propertyLeases.length > 0 ? { leases: propertyLeases } : {}),
@@ -420,7 +441,6 @@ export async function computeDashboard(
     };
   });
 
-  const period = { from: monthOf(from), to: monthOf(to) };
   const result = portfolioMetrics({ period, properties: inputs.map((input) => input.snapshot), conventions });
   const propertyLines: PropertyDashboard[] = properties.map((property, index) => {
     const input = inputs[index] as PropertyInputs;
@@ -442,10 +462,24 @@ export async function computeDashboard(
     sum((input) => input.cashInvestedUnits),
   );
 
+  // The portfolio's month × kind series over the same transactions as the lines: every property the period rows
+  // name has a line, unless a transaction names a property missing from the portfolio (data written around the
+  // services) — then the series names the lines' properties.
+  const stray = periodRows.some((row) => !included.has(row.propertyId ?? ''));
+  const seriesIds = stray ? [...included] : scope === null ? undefined : [...scope];
+  const seriesRows =
+    seriesIds?.length === 0
+      ? []
+      : await storage.monthlyTotals({
+          portfolioId,
+          ...(seriesIds === undefined ? {} : { propertyIds: seriesIds }),
+          from,
+          to,
+          granularity: 'kind',
+          byProperty: false,
+        });
   const rollup = monthlyCashFlowRollup({
-    transactions: properties.flatMap((property) =>
-      (rowsByProperty.get(property.id) ?? []).map((row) => toMetricTransaction(row, money)),
-    ),
+    transactions: seriesRows.map((row) => toMetricTransaction(row, money, period.from)),
     from: period.from,
     to: period.to,
     capex: conventions.capex,

@@ -90,7 +90,15 @@ type WriteSpec =
 type ReadSpec =
   | { r: 'get'; type: ModelType; slot: number }
   | { r: 'list'; type: ModelType; limit: number; filter: number }
-  | { r: 'totals'; granularity: 'category' | 'kind'; from: string; to: string; properties: number }
+  | {
+      r: 'totals';
+      granularity: 'category' | 'kind';
+      from: string;
+      to: string;
+      properties: number;
+      byProperty: boolean | undefined;
+      byMonth: boolean | undefined;
+    }
   | {
       r: 'alerts';
       portfolio: number;
@@ -193,6 +201,9 @@ const writeArb: fc.Arbitrary<WriteSpec> = fc.oneof(
   },
 );
 
+/** `byProperty` / `byMonth` of a totals read: the default (omitted), or either value. */
+const mergeOptionArb = fc.constantFrom(undefined, true, false);
+
 const readArb: fc.Arbitrary<ReadSpec> = fc.oneof(
   fc.record({ r: fc.constant('get' as const), type: modelTypeArb, slot: slotArb }),
   fc.record({
@@ -207,6 +218,8 @@ const readArb: fc.Arbitrary<ReadSpec> = fc.oneof(
     from: arbDate(DATE_RANGE),
     to: arbDate(DATE_RANGE),
     properties: fc.nat({ max: 3 }),
+    byProperty: mergeOptionArb,
+    byMonth: mergeOptionArb,
   }),
   fc.record({
     r: fc.constant('alerts' as const),
@@ -554,6 +567,8 @@ async function performRead(m: ModelWorld, reader: RepositoryReader, spec: ReadSp
         to: spec.to,
         granularity: spec.granularity,
         ...(propertyIds ? { propertyIds } : {}),
+        ...(spec.byProperty === undefined ? {} : { byProperty: spec.byProperty }),
+        ...(spec.byMonth === undefined ? {} : { byMonth: spec.byMonth }),
       });
       return rows;
     }
@@ -625,13 +640,19 @@ async function finalState(m: ModelWorld, repo: Repository): Promise<unknown> {
     state[type] = await performRead(m, repo, { r: 'list', type, limit: 1000, filter: 0 });
   }
   for (const granularity of ['category', 'kind'] as const) {
-    state[`totals-${granularity}`] = await performRead(m, repo, {
-      r: 'totals',
-      granularity,
-      from: DATE_RANGE.from,
-      to: DATE_RANGE.to,
-      properties: 0,
-    });
+    for (const byProperty of [true, false]) {
+      for (const byMonth of [true, false]) {
+        state[`totals-${granularity}-${byProperty}-${byMonth}`] = await performRead(m, repo, {
+          r: 'totals',
+          granularity,
+          from: DATE_RANGE.from,
+          to: DATE_RANGE.to,
+          properties: 0,
+          byProperty,
+          byMonth,
+        });
+      }
+    }
   }
   state.alerts0 = await performRead(m, repo, {
     r: 'alerts',
