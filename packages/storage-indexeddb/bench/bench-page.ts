@@ -1,8 +1,9 @@
 /**
  * The in-browser half of the IndexedDB benchmark (the Node driver is `indexeddb.bench.ts`): imports a generated
  * portfolio through the adapter, then times the dashboard query — `monthlyTotals` over the trailing 12 months
- * and over the whole history — against the same dashboard computed by a naive cursor scan of every stored
- * transaction, and checks that both give the same answer.
+ * and over the whole history, per property and for the portfolio as a whole (`byProperty: false`) — against the
+ * same dashboard computed by a naive cursor scan of every stored transaction, and checks that both give the same
+ * answer.
  */
 import type { MonthlyTotal, MonthlyTotalsQuery, RecordOf, Transaction } from '@freehold/engine';
 import {
@@ -36,6 +37,10 @@ export interface DashboardFigure {
   readonly to: string;
   /** Granularity. */
   readonly granularity: 'category' | 'kind';
+  /** One row per property (`false`: the portfolio's own series). */
+  readonly byProperty: boolean;
+  /** One row per month (`false`: the whole range merged). */
+  readonly byMonth: boolean;
   /** Rows returned. */
   readonly rows: number;
   /** Median wall time of `monthlyTotals` (ms). */
@@ -157,13 +162,14 @@ function scanDashboard(name: string, query: MonthlyTotalsQuery): Promise<Monthly
         if (cursor) {
           const tx = cursor.value as Transaction;
           if (tx.portfolioId === query.portfolioId && tx.date >= query.from && tx.date <= query.to) {
-            const month = tx.date.slice(0, 7);
+            const propertyId = query.byProperty === false ? null : tx.propertyId;
+            const month = query.byMonth === false ? null : tx.date.slice(0, 7);
             const category = query.granularity === 'kind' ? null : tx.category;
-            const key = `${tx.propertyId} ${month} ${tx.kind} ${category ?? ''}`;
+            const key = `${propertyId ?? ''} ${month ?? ''} ${tx.kind} ${category ?? ''}`;
             let group = groups.get(key);
             if (!group) {
               group = {
-                propertyId: tx.propertyId,
+                propertyId,
                 month,
                 kind: tx.kind,
                 category,
@@ -188,8 +194,8 @@ function scanDashboard(name: string, query: MonthlyTotalsQuery): Promise<Monthly
           return { ...row, total: `${negative ? '-' : ''}${text.slice(0, -2)}.${text.slice(-2)}` };
         });
         rows.sort((a, b) => {
-          const x = [a.propertyId, a.month, a.kind, a.category ?? ''];
-          const y = [b.propertyId, b.month, b.kind, b.category ?? ''];
+          const x = [a.propertyId ?? '', a.month ?? '', a.kind, a.category ?? ''];
+          const y = [b.propertyId ?? '', b.month ?? '', b.kind, b.category ?? ''];
           for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return (x[i] ?? '') < (y[i] ?? '') ? -1 : 1;
           return 0;
         });
@@ -274,6 +280,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     from: string;
     to: string;
     granularity: 'category' | 'kind';
+    byProperty?: boolean;
+    byMonth?: boolean;
     scan: boolean;
   }[] = [
     {
@@ -305,14 +313,51 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       scan: true,
     },
     { label: 'whole history', from: `${first}-01-01`, to: `${last}-12-31`, granularity: 'kind', scan: false },
+    {
+      label: 'portfolio, trailing 12 months',
+      from: `${last}-01-01`,
+      to: `${last}-12-31`,
+      granularity: 'category',
+      byProperty: false,
+      scan: true,
+    },
+    {
+      label: 'portfolio, trailing 12 months, mid-month',
+      from: `${last - 1}-12-16`,
+      to: `${last}-12-15`,
+      granularity: 'category',
+      byProperty: false,
+      scan: true,
+    },
+    {
+      label: 'portfolio, whole history',
+      from: `${first}-01-01`,
+      to: `${last}-12-31`,
+      granularity: 'kind',
+      byProperty: false,
+      scan: false,
+    },
+    {
+      label: 'portfolio, whole history, months merged',
+      from: `${first}-01-01`,
+      to: `${last}-12-31`,
+      granularity: 'kind',
+      byProperty: false,
+      byMonth: false,
+      scan: true,
+    },
   ];
   const figures: DashboardFigure[] = [];
   for (const dashboard of dashboards) {
+    const byProperty = dashboard.byProperty ?? true;
+    const byMonth = dashboard.byMonth ?? true;
     const query: MonthlyTotalsQuery = {
       portfolioId,
       from: dashboard.from,
       to: dashboard.to,
       granularity: dashboard.granularity,
+      byProperty,
+      byMonth,
     };
     const rows = await repo.monthlyTotals(query); // warm-up
     const runsMs: number[] = [];
@@ -329,7 +374,16 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       scanMs = performance.now() - started;
       sameAnswer = JSON.stringify(scanned) === JSON.stringify(rows);
     }
-    figures.push({ ...dashboard, rows: rows.length, medianMs: median(runsMs), runsMs, scanMs, sameAnswer });
+    figures.push({
+      ...dashboard,
+      byProperty,
+      byMonth,
+      rows: rows.length,
+      medianMs: median(runsMs),
+      runsMs,
+      scanMs,
+      sameAnswer,
+    });
   }
   await repo.close();
   await deleteIndexedDbDatabase({ name });

@@ -98,15 +98,16 @@ function report(result: BenchResult): void {
     `import: ${result.transactions.toLocaleString('en-US')} transactions in ${(result.importMs / 1000).toFixed(1)} s ` +
       `= ${result.importPerSecond.toLocaleString('en-US')} transactions/s (units of work of ${options.chunk})`,
   );
+  const labelOf = (d: BenchResult['dashboards'][number]) => `${d.label} (${d.from}…${d.to})`;
+  const width = Math.max(46, ...result.dashboards.map((d) => labelOf(d).length + 2));
   console.log(
-    '\ndashboard (monthlyTotals)                     granularity  rows     median    full scan   speed-up  same',
+    `\n${'dashboard (monthlyTotals)'.padEnd(width)}granularity  rows     median    full scan   speed-up  same`,
   );
   for (const d of result.dashboards) {
     const scan = d.scanMs === null ? '—' : ms(d.scanMs);
     const speedUp = d.scanMs === null ? '—' : `${(d.scanMs / d.medianMs).toFixed(0)}×`;
-    const label = `${d.label} (${d.from}…${d.to})`;
     console.log(
-      `${label.padEnd(46)}${d.granularity.padEnd(13)}${String(d.rows).padStart(6)}  ${ms(d.medianMs).padStart(9)}  ` +
+      `${labelOf(d).padEnd(width)}${d.granularity.padEnd(13)}${String(d.rows).padStart(6)}  ${ms(d.medianMs).padStart(9)}  ` +
         `${scan.padStart(10)}  ${speedUp.padStart(8)}  ${d.sameAnswer === null ? '—' : d.sameAnswer ? 'yes' : 'NO'}`,
     );
   }

@@ -2,8 +2,13 @@
  * `monthlyTotals` over the rollup: whole months from the year buckets (one record per property and year), the
  * partial months at either end of the range from the month buckets (one record per property and month). The
  * transactions themselves are read only when a bound is not a calendar date (the port then compares dates as
- * strings). Rows come out in the port's order without a sort: properties in order, each property's buckets in
- * period order, a bucket's lines in slot, kind, category order.
+ * strings).
+ *
+ * Per property and month (the default), rows come out in the port's order without a sort: properties in order,
+ * each property's buckets in period order, a bucket's lines in slot, kind, category order. Merged across
+ * properties (`byProperty: false`) or months (`byMonth: false`), each line is added straight into the sum of its
+ * merged row — a bucket resolves its kind × category pairs to their sums once — and only the merged rows are
+ * sorted.
  * @internal
  * @module
  */
@@ -79,12 +84,26 @@ export function planMonths(from: string, to: string): MonthPlan {
   };
 }
 
+/** Which columns of a `MonthlyTotal` tell its rows apart; the others are merged (`null`). */
+interface Grouping {
+  /** One row per property (else `propertyId` `null`). */
+  readonly byProperty: boolean;
+  /** One row per calendar month (else `month` `null`). */
+  readonly byMonth: boolean;
+  /** Categories merged per kind (`category` `null`). */
+  readonly byKind: boolean;
+}
+
 /** Checks a query; `undefined` when it cannot match anything. */
 function checkQuery(query: MonthlyTotalsQuery) {
   const granularity = query.granularity ?? 'category';
   if (granularity !== 'category' && granularity !== 'kind') {
     throw ValidationError.field('granularity', 'category or kind');
   }
+  const byProperty = query.byProperty ?? true;
+  if (typeof byProperty !== 'boolean') throw ValidationError.field('byProperty', 'true or false');
+  const byMonth = query.byMonth ?? true;
+  if (typeof byMonth !== 'boolean') throw ValidationError.field('byMonth', 'true or false');
   const { portfolioId, from, to } = query;
   if (typeof portfolioId !== 'string') throw ValidationError.field('portfolioId', 'a portfolio id');
   if (typeof from !== 'string' || typeof to !== 'string') {
@@ -94,7 +113,8 @@ function checkQuery(query: MonthlyTotalsQuery) {
   const plan = planMonths(from, to);
   const empty =
     properties?.length === 0 || (plan.months === null && plan.partial.length === 0 && plan.raw === null);
-  return empty ? undefined : { portfolioId, properties, plan, byKind: granularity === 'kind' };
+  const grouping: Grouping = { byProperty, byMonth, byKind: granularity === 'kind' };
+  return empty ? undefined : { portfolioId, properties, plan, grouping };
 }
 
 /** Exact monthly totals of a portfolio's transactions, in the port's order (see the module notes). */
@@ -105,7 +125,7 @@ export async function monthlyTotals(
 ): Promise<MonthlyTotal[]> {
   const checked = checkQuery(query);
   if (!checked) return [];
-  const { portfolioId, properties, plan, byKind } = checked;
+  const { portfolioId, properties, plan, grouping } = checked;
 
   // Every read is issued at once (IndexedDB pipelines them), then awaited together.
   const bucketsOf = (store: string, firstPeriod: string, lastPeriod: string): IDBRequest<unknown[]>[] => {
@@ -132,7 +152,18 @@ export async function monthlyTotals(
   if (failure) throw failure.error;
   const portfolio = (await portfolioRead) as { currency?: unknown } | undefined;
   const digits = portfolio ? currencyMinorDigits(String(portfolio.currency)) : 2;
-  if (rawRead) return totalsOfTransactions(await rawRead, portfolioId, digits, byKind);
+  if (rawRead) return totalsOfTransactions(await rawRead, portfolioId, digits, grouping);
+  const yearBuckets = yearOutcomes.flatMap((o) => (o.ok ? o.value : [])) as RollupBucket[];
+  const monthBuckets = monthOutcomes.flatMap((o) => (o.ok ? o.value : [])) as RollupBucket[];
+  if (!grouping.byProperty || !grouping.byMonth) {
+    const totals = new MergedTotals(digits, grouping);
+    if (months) for (const bucket of yearBuckets) totals.wholeMonths(bucket, months.first, months.last);
+    for (const bucket of monthBuckets) {
+      const part = partial.find(({ month }) => month === bucket.period);
+      if (part) totals.partialMonth(bucket, part.first, part.last);
+    }
+    return totals.rows();
+  }
 
   const perProperty = new Map<string, { years: RollupBucket[]; months: Map<string, RollupBucket> }>();
   const entryOf = (propertyId: string) => {
@@ -143,14 +174,10 @@ export async function monthlyTotals(
     }
     return entry;
   };
-  for (const bucket of yearOutcomes.flatMap((o) => (o.ok ? o.value : [])) as RollupBucket[]) {
-    entryOf(bucket.propertyId).years.push(bucket);
-  }
-  for (const bucket of monthOutcomes.flatMap((o) => (o.ok ? o.value : [])) as RollupBucket[]) {
-    entryOf(bucket.propertyId).months.set(bucket.period, bucket);
-  }
+  for (const bucket of yearBuckets) entryOf(bucket.propertyId).years.push(bucket);
+  for (const bucket of monthBuckets) entryOf(bucket.propertyId).months.set(bucket.period, bucket);
 
-  const rows = new RowWriter(digits, byKind);
+  const rows = new RowWriter(digits, grouping.byKind);
   for (const propertyId of [...perProperty.keys()].sort()) {
     const entry = perProperty.get(propertyId);
     if (!entry) continue;
@@ -288,6 +315,147 @@ class RowWriter {
   }
 }
 
+/** The running sum of one merged row. */
+interface Sum {
+  units: Units;
+  count: number;
+  finer: number;
+}
+
+/** Sums keyed by kind, then category (`''` with granularity `kind`). */
+type PairSums = Map<string, Map<string, Sum>>;
+
+/** Plain string order (JavaScript `<`, never locale order). */
+const compareText = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+
+/** The entries of `map` in plain string order of their keys. */
+const sortedEntries = <T>(map: ReadonlyMap<string, T>): [string, T][] =>
+  [...map].sort(([a], [b]) => compareText(a, b));
+
+/**
+ * Bucket lines summed straight into rows merged across properties and/or months: sums keyed by property, month,
+ * kind and category, where a merged column has the single key `''`. A bucket resolves its lines' sums through the
+ * maps once per kind × category pair when its months are merged, once per line otherwise.
+ */
+class MergedTotals {
+  /** Property (or `''`) → month (or `''`) → kind → category (or `''`) → sum. */
+  readonly #sums = new Map<string, Map<string, PairSums>>();
+
+  constructor(
+    readonly digits: number,
+    readonly grouping: Grouping,
+  ) {}
+
+  /** The whole months of a year bucket that fall within `[first, last]` (`YYYY-MM`). */
+  wholeMonths(bucket: RollupBucket, first: string, last: string): void {
+    const year = bucket.period;
+    const fromMonth = year === first.slice(0, 4) ? Number(first.slice(5, 7)) : 1;
+    const toMonth = year === last.slice(0, 4) ? Number(last.slice(5, 7)) : 12;
+    const months = this.#monthsOf(bucket);
+    if (!this.grouping.byMonth) {
+      this.#addLines(bucket, fromMonth, toMonth, this.#pairsOf(months, ''));
+      return;
+    }
+    const { kinds, categories } = bucket;
+    let slotPairs: PairSums | undefined;
+    let slotOf = 0;
+    forEachLine(bucket, fromMonth, toMonth, this.digits, (slot, pair, units, count, finer) => {
+      if (slotOf !== slot || !slotPairs) {
+        slotPairs = this.#pairsOf(months, `${year}-${MONTH_NUMBERS[slot]}`);
+        slotOf = slot;
+      }
+      addTo(this.#sumOf(slotPairs, kinds[pair] ?? '', categories[pair] ?? ''), units, count, finer);
+    });
+  }
+
+  /** Days `first`–`last` of a month bucket. */
+  partialMonth(bucket: RollupBucket, first: number, last: number): void {
+    const months = this.#monthsOf(bucket);
+    this.#addLines(bucket, first, last, this.#pairsOf(months, this.grouping.byMonth ? bucket.period : ''));
+  }
+
+  /** The merged rows, in the port's order. */
+  rows(): MonthlyTotal[] {
+    const { byProperty, byMonth, byKind } = this.grouping;
+    const rows: MonthlyTotal[] = [];
+    for (const [propertyKey, months] of sortedEntries(this.#sums)) {
+      const propertyId = byProperty ? propertyKey : null;
+      for (const [monthKey, kinds] of sortedEntries(months)) {
+        const month = byMonth ? monthKey : null;
+        for (const [kind, categories] of sortedEntries(kinds)) {
+          for (const [categoryKey, { units, count, finer }] of sortedEntries(categories)) {
+            const category = byKind ? null : categoryKey;
+            const total = finer > 0 ? null : formatUnits(units, this.digits);
+            if (total === null) {
+              const what =
+                `totals of ${propertyId === null ? 'the properties' : `property ${propertyId}`} ` +
+                `${month === null ? 'over the range' : `in ${month}`} (${kind}${category === null ? '' : ` ${category}`})`;
+              throw finerError(what, this.digits);
+            }
+            rows.push({ propertyId, month, kind: kind as MonthlyTotal['kind'], category, total, count });
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Adds the lines of `bucket` with slots in `[from, to]` to `pairs`, resolving each pair's sum once. */
+  #addLines(bucket: RollupBucket, from: number, to: number, pairs: PairSums): void {
+    const { kinds, categories } = bucket;
+    const sums: (Sum | undefined)[] = [];
+    forEachLine(bucket, from, to, this.digits, (_slot, pair, units, count, finer) => {
+      let sum = sums[pair];
+      if (!sum) {
+        sum = this.#sumOf(pairs, kinds[pair] ?? '', categories[pair] ?? '');
+        sums[pair] = sum;
+      }
+      addTo(sum, units, count, finer);
+    });
+  }
+
+  #monthsOf(bucket: RollupBucket): Map<string, PairSums> {
+    const key = this.grouping.byProperty ? bucket.propertyId : '';
+    let months = this.#sums.get(key);
+    if (!months) {
+      months = new Map();
+      this.#sums.set(key, months);
+    }
+    return months;
+  }
+
+  #pairsOf(months: Map<string, PairSums>, month: string): PairSums {
+    let pairs = months.get(month);
+    if (!pairs) {
+      pairs = new Map();
+      months.set(month, pairs);
+    }
+    return pairs;
+  }
+
+  #sumOf(pairs: PairSums, kind: string, category: string): Sum {
+    let categories = pairs.get(kind);
+    if (!categories) {
+      categories = new Map();
+      pairs.set(kind, categories);
+    }
+    const key = this.grouping.byKind ? '' : category;
+    let sum = categories.get(key);
+    if (!sum) {
+      sum = { units: 0, count: 0, finer: 0 };
+      categories.set(key, sum);
+    }
+    return sum;
+  }
+}
+
+/** Adds one line to a running sum. */
+function addTo(sum: Sum, units: Units, count: number, finer: number): void {
+  sum.units = addUnits(sum.units, units);
+  sum.count += count;
+  sum.finer += finer;
+}
+
 /** The transactions of `portfolioId` (and `properties`) dated within `[start, end]`, through an index range. */
 async function scanTransactions(
   tx: IDBTransaction,
@@ -319,11 +487,11 @@ function totalsOfTransactions(
   transactions: readonly StoredRow[],
   portfolioId: string,
   digits: number,
-  byKind: boolean,
+  { byProperty, byMonth, byKind }: Grouping,
 ): MonthlyTotal[] {
   const groups = new Map<
     string,
-    { key: [string, string, string, string | null]; units: Units; count: number }
+    { key: [string | null, string | null, string, string | null]; units: Units; count: number }
   >();
   for (const stored of transactions) {
     if (stored.portfolioId !== portfolioId) continue;
@@ -343,9 +511,9 @@ function totalsOfTransactions(
         `transaction ${stored.id}: stored amount ${String(stored.amount)} is not a money amount with ${digits} decimals`,
       );
     }
-    const key: [string, string, string, string | null] = [
-      String(stored.propertyId),
-      String(stored.date).slice(0, 7),
+    const key: [string | null, string | null, string, string | null] = [
+      byProperty ? String(stored.propertyId) : null,
+      byMonth ? String(stored.date).slice(0, 7) : null,
       String(stored.kind),
       byKind ? null : String(stored.category),
     ];
@@ -361,18 +529,24 @@ function totalsOfTransactions(
   return [...groups.values()]
     .map(({ key: [propertyId, month, kind, category], units, count }) => {
       const total = formatUnits(units, digits);
-      if (total === null) throw finerError(`totals of property ${propertyId} in ${month}`, digits);
+      if (total === null) {
+        const what = `totals of ${propertyId === null ? 'the properties' : `property ${propertyId}`} ${month === null ? 'over the range' : `in ${month}`}`;
+        throw finerError(what, digits);
+      }
       return { propertyId, month, kind: kind as MonthlyTotal['kind'], category, total, count };
     })
     .sort(compareTotals);
 }
 
-/** Orders totals by property, month, kind, category (plain string order, as every adapter does). */
+/**
+ * Orders totals by property, month, kind, category (plain string order, as every adapter does). A merged column is
+ * `null` in every row, so `null` never meets a string.
+ */
 function compareTotals(a: MonthlyTotal, b: MonthlyTotal): number {
-  if (a.propertyId !== b.propertyId) return a.propertyId < b.propertyId ? -1 : 1;
-  if (a.month !== b.month) return a.month < b.month ? -1 : 1;
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  const x = a.category ?? '';
-  const y = b.category ?? '';
-  return x === y ? 0 : x < y ? -1 : 1;
+  return (
+    compareText(a.propertyId ?? '', b.propertyId ?? '') ||
+    compareText(a.month ?? '', b.month ?? '') ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.category ?? '', b.category ?? '')
+  );
 }

@@ -60,6 +60,14 @@ async function rollupOf(where: { factory: IDBFactory; name: string }) {
   };
 }
 
+/** `[byProperty, byMonth]`: per property and month (the default), and merged every other way. */
+const GROUPINGS = [
+  [true, true],
+  [false, true],
+  [true, false],
+  [false, false],
+] as const;
+
 async function expectCode(promise: Promise<unknown>, code: string): Promise<Error> {
   const error = await promise.then(
     () => expect.fail(`expected a rejection with code ${code}`),
@@ -469,8 +477,10 @@ describe('what is stored', () => {
       ['2024-03-06', '2024-04-30'],
     ] as const) {
       for (const granularity of ['category', 'kind'] as const) {
-        const query: MonthlyTotalsQuery = { portfolioId: portfolio.id, from, to, granularity };
-        expect(await repo.monthlyTotals(query)).toEqual(await memory.monthlyTotals(query));
+        for (const byMonth of [true, false]) {
+          const query: MonthlyTotalsQuery = { portfolioId: portfolio.id, from, to, granularity, byMonth };
+          expect(await repo.monthlyTotals(query)).toEqual(await memory.monthlyTotals(query));
+        }
       }
     }
     const [march] = await repo.monthlyTotals({
@@ -576,16 +586,32 @@ describe('what is stored', () => {
             const start = from.toISOString().slice(0, 10);
             const end = new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
             for (const granularity of ['category', 'kind'] as const) {
-              const query: MonthlyTotalsQuery = {
-                portfolioId: world.portfolio.id,
-                from: start,
-                to: end,
-                granularity,
-              };
-              expect(await repo.monthlyTotals(query)).toEqual(await memory.monthlyTotals(query));
-              const onlyFirst = { ...query, propertyIds: [world.properties[0]?.id ?? ''] };
-              expect(await repo.monthlyTotals(onlyFirst)).toEqual(await memory.monthlyTotals(onlyFirst));
+              // Merged across properties and/or months, partial months included (summed from the day lines).
+              for (const [byProperty, byMonth] of GROUPINGS) {
+                const query: MonthlyTotalsQuery = {
+                  portfolioId: world.portfolio.id,
+                  from: start,
+                  to: end,
+                  granularity,
+                  byProperty,
+                  byMonth,
+                };
+                expect(await repo.monthlyTotals(query)).toEqual(await memory.monthlyTotals(query));
+                const onlyFirst = { ...query, propertyIds: [world.properties[0]?.id ?? ''] };
+                expect(await repo.monthlyTotals(onlyFirst)).toEqual(await memory.monthlyTotals(onlyFirst));
+              }
             }
+          }
+          // Bounds that are not calendar dates: summed from the transactions, merged the same way.
+          for (const [byProperty, byMonth] of GROUPINGS) {
+            const query: MonthlyTotalsQuery = {
+              portfolioId: world.portfolio.id,
+              from: '2024-02',
+              to: '2024-06-15',
+              byProperty,
+              byMonth,
+            };
+            expect(await repo.monthlyTotals(query)).toEqual(await memory.monthlyTotals(query));
           }
           await repo.close();
         },
