@@ -3,13 +3,12 @@
  * forward on open — built on the shared SQL storage core (`@freehold/storage-sql`).
  * @module
  */
-import { type RepositoryCapabilities, StorageError } from '@freehold/engine';
+import type { RepositoryCapabilities } from '@freehold/engine';
 import {
   type CoreDatabase,
   createSqlRepository,
   type MigrationOutcome,
   migrateToLatest,
-  SqlReader,
   type SqlRepository,
 } from '@freehold/storage-sql';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -78,7 +77,7 @@ async function ensureSchema(db: Kysely<CoreDatabase>, schema: string): Promise<v
  * const sdk = createFreehold({ storage, clock: systemClock, ids: uuidV7Ids({ clock: systemClock }) });
  * const me = await sdk.ensureLocalOwner();
  * const portfolio = await sdk.as(me.id).portfolios.create({ name: 'Main' });
- * console.log(portfolio.currency, storage.schemaVersion); // USD 2
+ * console.log(portfolio.currency, storage.schemaVersion); // USD 3
  * await storage.close();
  * ```
  */
@@ -110,47 +109,12 @@ export async function createPostgresRepository(
 
   const core = createSqlRepository({
     db,
+    // The core sends only the four analytics reads (and checkRollups) to readDb; get/list/listAudit and units of
+    // work stay on the main pool, so a read after a write always sees it.
+    readDb,
     dialect: POSTGRES_DIALECT,
     capabilities: POSTGRES_CAPABILITIES,
     close: destroy,
   });
-  const repository: PostgresRepository = {
-    ...core,
-    schema,
-    schemaVersion: outcome.version,
-    migrated: outcome.executed,
-  };
-  if (readDb === db) return repository;
-  return withAnalyticsReader(repository, new SqlReader(readDb, POSTGRES_DIALECT));
-}
-
-/**
- * `repository` with the four analytics reads sent to `analytics` (the read pool) while the repository is open;
- * everything else — `get`, `list`, `listAudit` and units of work — stays on the main pool, so a read after a
- * write always sees it.
- */
-function withAnalyticsReader(repository: PostgresRepository, analytics: SqlReader): PostgresRepository {
-  let closed = false;
-  const inFlight = new Set<Promise<unknown>>();
-  const run = <T>(op: () => Promise<T>): Promise<T> => {
-    if (closed) return Promise.reject(new StorageError('the postgres repository is closed'));
-    const promise = op();
-    inFlight.add(promise);
-    const done = () => inFlight.delete(promise);
-    promise.then(done, done);
-    return promise;
-  };
-  return {
-    ...repository,
-    monthlyTotals: (query) => run(() => analytics.monthlyTotals(query)),
-    openAlerts: (query) => run(() => analytics.openAlerts(query)),
-    leasesEndingBetween: (query) => run(() => analytics.leasesEndingBetween(query)),
-    loanEventsBetween: (query) => run(() => analytics.loanEventsBetween(query)),
-    async close() {
-      if (closed) throw new StorageError('the postgres repository is closed');
-      closed = true;
-      await Promise.allSettled([...inFlight]);
-      await repository.close();
-    },
-  };
+  return { ...core, schema, schemaVersion: outcome.version, migrated: outcome.executed };
 }

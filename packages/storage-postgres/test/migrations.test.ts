@@ -4,8 +4,17 @@
  */
 import { ConflictError, StorageError } from '@freehold/engine';
 import { createFixtureFactory } from '@freehold/engine/conformance';
-import { type CoreDatabase, createSqlRepository, migrateToLatest } from '@freehold/storage-sql';
-import { Kysely, type Migration, PostgresDialect } from 'kysely';
+import {
+  type CoreDatabase,
+  createSqlRepository,
+  listMigrationProvider,
+  META_TABLE,
+  MIGRATION_LOCK_TABLE,
+  MIGRATION_TABLE,
+  migrateToLatest,
+  readSchemaState,
+} from '@freehold/storage-sql';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import {
@@ -116,22 +125,14 @@ describeWithServer('migrations', () => {
     for (let version = 1; version < LATEST; version++) {
       const schema = uniqueSchema('old');
       schemas.push(schema);
-      // An older build: only the first `version` migrations, and the data it wrote.
+      // A database at version `version`: written by this build, then migrated down (each migration's `down`).
       const all = postgresMigrations(schema);
-      const older: Record<string, Migration> = {};
-      for (const name of POSTGRES_MIGRATION_NAMES.slice(0, version)) {
-        const migration = all[name];
-        if (migration) older[name] = migration;
-      }
       const db = rawKysely(url, schema);
       await db.schema.createSchema(schema).execute();
-      const outcome = await migrateToLatest({
-        db,
-        migrations: older,
-        owner: 'older build',
-        migrationTableSchema: schema,
-      });
-      expect(outcome.version).toBe(version);
+      expect(
+        (await migrateToLatest({ db, migrations: all, owner: 'this build', migrationTableSchema: schema }))
+          .version,
+      ).toBe(LATEST);
       const f = createFixtureFactory();
       const portfolio = f.portfolio();
       const property = f.property(portfolio);
@@ -157,6 +158,25 @@ describeWithServer('migrations', () => {
         await tx.insertMany('transaction', transactions);
       });
       await oldRepo.close();
+      const admin = rawKysely(url, schema);
+      const down = await new Migrator({
+        db: admin,
+        provider: listMigrationProvider(all),
+        migrationTableName: MIGRATION_TABLE,
+        migrationLockTableName: MIGRATION_LOCK_TABLE,
+        migrationTableSchema: schema,
+      }).migrateTo(POSTGRES_MIGRATION_NAMES[version - 1] as string);
+      expect(down.error).toBeUndefined();
+      await admin
+        .updateTable(META_TABLE)
+        .set({ value: String(version) })
+        .where('key', '=', 'schema_version')
+        .execute();
+      expect(
+        (await readSchemaState({ db: admin, migrations: all, owner: 'test', migrationTableSchema: schema }))
+          .applied,
+      ).toEqual(POSTGRES_MIGRATION_NAMES.slice(0, version));
+      await admin.destroy();
 
       const repo = await createPostgresRepository({ connectionString: url, schema });
       try {

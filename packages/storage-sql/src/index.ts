@@ -25,7 +25,9 @@ export {
   toSafeNumber,
 } from './mappers.js';
 export {
+  addPortfolioRollups,
   checkRollups,
+  ROLLUP_TABLES,
   type RollupCheck,
   RollupDeltas,
   type RollupMismatch,
@@ -33,7 +35,12 @@ export {
   type RollupSource,
   rebuildRollups,
 } from './rollups.js';
-export type { SqlColumnType, SqlColumnTypes, SqlDialectAdapter } from './sql-dialect-adapter.js';
+export {
+  monthExpression,
+  type SqlColumnType,
+  type SqlColumnTypes,
+  type SqlDialectAdapter,
+} from './sql-dialect-adapter.js';
 export { translateDriverError } from './sql-errors.js';
 export {
   listMigrationProvider,
@@ -57,11 +64,15 @@ export {
   columnOf,
   createCoreIndex,
   createCoreSchema,
+  createPortfolioRollups,
   dropCoreSchema,
+  dropPortfolioRollups,
   type FieldColumn,
   KIND_ROLLUP_TABLE,
   LOAN_EVENTS_TABLE,
   META_TABLE,
+  PORTFOLIO_DAILY_TABLE,
+  PORTFOLIO_MONTHLY_TABLE,
   RECORD_TABLES,
   type RecordTableSpec,
   recordIndexes,

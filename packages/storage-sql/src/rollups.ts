@@ -1,13 +1,21 @@
 /**
- * Monthly rollups of transactions — portfolio × month × property × kind × category, and the coarser portfolio ×
- * month × property × kind — maintained in the same database transaction as every transaction write, checked
- * against the raw rows by {@link checkRollups} and rebuilt from them by {@link rebuildRollups}.
+ * Rollups of transactions — per property: portfolio × month × property × kind × category and the coarser
+ * portfolio × month × property × kind; per portfolio: portfolio × month × kind × category and portfolio × date ×
+ * kind × category — maintained in the same database transaction as every transaction write, checked against the
+ * raw rows by {@link checkRollups} and rebuilt from them by {@link rebuildRollups}.
  * @module
  */
 import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { toBigInt, toSafeNumber } from './mappers.js';
-import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
-import { CATEGORY_ROLLUP_TABLE, type CoreDatabase, KIND_ROLLUP_TABLE } from './sql-schema.js';
+import { monthExpression, type SqlDialectAdapter } from './sql-dialect-adapter.js';
+import {
+  CATEGORY_ROLLUP_TABLE,
+  type CoreDatabase,
+  createPortfolioRollups,
+  KIND_ROLLUP_TABLE,
+  PORTFOLIO_DAILY_TABLE,
+  PORTFOLIO_MONTHLY_TABLE,
+} from './sql-schema.js';
 
 /** The columns of a transaction row that the rollups aggregate. */
 export interface RollupSource {
@@ -33,9 +41,32 @@ interface Delta {
   count: number;
 }
 
-/** Key columns of the two rollup tables, in primary-key order. */
-const CATEGORY_KEYS = ['portfolio_id', 'month', 'property_id', 'kind', 'category'] as const;
-const KIND_KEYS = ['portfolio_id', 'month', 'property_id', 'kind'] as const;
+/** A key column of a rollup table: `month` (`YYYY-MM`) and `date` are derived from the transaction's date. */
+type RollupKey = 'portfolio_id' | 'month' | 'date' | 'property_id' | 'kind' | 'category';
+
+/** A rollup table and its key columns, in primary-key order. */
+interface RollupTable {
+  readonly table: string;
+  readonly keys: readonly RollupKey[];
+}
+
+/** The per-property rollups (schema version 1). */
+const PROPERTY_ROLLUPS: readonly RollupTable[] = [
+  { table: CATEGORY_ROLLUP_TABLE, keys: ['portfolio_id', 'month', 'property_id', 'kind', 'category'] },
+  { table: KIND_ROLLUP_TABLE, keys: ['portfolio_id', 'month', 'property_id', 'kind'] },
+];
+
+/** The portfolio rollups (schema version 2). */
+const PORTFOLIO_ROLLUPS: readonly RollupTable[] = [
+  { table: PORTFOLIO_MONTHLY_TABLE, keys: ['portfolio_id', 'month', 'kind', 'category'] },
+  { table: PORTFOLIO_DAILY_TABLE, keys: ['portfolio_id', 'date', 'kind', 'category'] },
+];
+
+/** Every rollup table, each maintained with every transaction write. */
+const ROLLUPS: readonly RollupTable[] = [...PROPERTY_ROLLUPS, ...PORTFOLIO_ROLLUPS];
+
+/** Names of every rollup table (each has `portfolio_id`, `total_minor` and `tx_count` columns). */
+export const ROLLUP_TABLES: readonly string[] = ROLLUPS.map((rollup) => rollup.table);
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : String(value ?? '');
@@ -48,8 +79,8 @@ function text(value: unknown): string {
  * rows in the same order.
  */
 export class RollupDeltas {
-  readonly #category = new Map<string, Delta>();
-  readonly #kind = new Map<string, Delta>();
+  /** One map of group id → change per table of {@link ROLLUPS}, in the same order. */
+  readonly #tables: Map<string, Delta>[] = ROLLUPS.map(() => new Map());
 
   /** Adds (`sign` 1) or removes (`sign` −1) one transaction row. */
   add(row: RollupSource, sign: 1 | -1): void {
@@ -75,21 +106,43 @@ export class RollupDeltas {
     sign: 1 | -1,
   ): void {
     const portfolio = text(portfolioId);
-    const month = text(date).slice(0, 7);
+    const day = text(date).slice(0, 10);
+    const month = day.slice(0, 7);
     const property = text(propertyId);
     const kindText = text(kind);
+    const categoryText = text(category);
     const amount =
       typeof amountMinor === 'number' && Number.isSafeInteger(amountMinor)
         ? amountMinor
         : toBigInt(amountMinor);
     const signed = sign === 1 ? amount : -amount;
+    const [category_, kind_, portfolioMonth, portfolioDay] = this.#tables as [
+      Map<string, Delta>,
+      Map<string, Delta>,
+      Map<string, Delta>,
+      Map<string, Delta>,
+    ];
     const kindId = `${portfolio}\u0000${month}\u0000${property}\u0000${kindText}`;
-    this.#bump(this.#kind, kindId, () => [portfolio, month, property, kindText], signed, sign);
-    const categoryText = text(category);
-    this.#bump(
-      this.#category,
+    bump(kind_, kindId, () => [portfolio, month, property, kindText], signed, sign);
+    bump(
+      category_,
       `${kindId}\u0000${categoryText}`,
       () => [portfolio, month, property, kindText, categoryText],
+      signed,
+      sign,
+    );
+    const tail = `${kindText}\u0000${categoryText}`;
+    bump(
+      portfolioMonth,
+      `${portfolio}\u0000${month}\u0000${tail}`,
+      () => [portfolio, month, kindText, categoryText],
+      signed,
+      sign,
+    );
+    bump(
+      portfolioDay,
+      `${portfolio}\u0000${day}\u0000${tail}`,
+      () => [portfolio, day, kindText, categoryText],
       signed,
       sign,
     );
@@ -97,16 +150,13 @@ export class RollupDeltas {
 
   /** True when nothing was added. */
   get isEmpty(): boolean {
-    return this.#category.size === 0;
+    return this.#tables.every((table) => table.size === 0);
   }
 
   /** Adds every change of `other` to this accumulator (`other` is left as it is). */
   merge(other: RollupDeltas): void {
-    for (const [target, source] of [
-      [this.#category, other.#category],
-      [this.#kind, other.#kind],
-    ] as const) {
-      for (const [id, delta] of source) {
+    this.#tables.forEach((target, index) => {
+      for (const [id, delta] of other.#tables[index] as Map<string, Delta>) {
         const mine = target.get(id);
         if (!mine) {
           target.set(id, { key: delta.key, small: delta.small, big: delta.big, count: delta.count });
@@ -121,37 +171,39 @@ export class RollupDeltas {
         }
         mine.count += delta.count;
       }
-    }
-  }
-
-  #bump(
-    map: Map<string, Delta>,
-    id: string,
-    key: () => string[],
-    amount: number | bigint,
-    sign: 1 | -1,
-  ): void {
-    let delta = map.get(id);
-    if (!delta) {
-      delta = { key: key(), small: 0, big: 0n, count: 0 };
-      map.set(id, delta);
-    }
-    if (typeof amount === 'number' && Math.abs(delta.small) + Math.abs(amount) <= Number.MAX_SAFE_INTEGER) {
-      delta.small += amount;
-    } else {
-      delta.big += BigInt(amount) + BigInt(delta.small);
-      delta.small = 0;
-    }
-    delta.count += sign;
+    });
   }
 
   /** Writes the accumulated changes through `executor` (inside the unit of work) and clears them. */
   async apply(executor: Kysely<CoreDatabase>, dialect: SqlDialectAdapter): Promise<void> {
-    await applyDeltas(executor, dialect, CATEGORY_ROLLUP_TABLE, CATEGORY_KEYS, this.#category);
-    await applyDeltas(executor, dialect, KIND_ROLLUP_TABLE, KIND_KEYS, this.#kind);
-    this.#category.clear();
-    this.#kind.clear();
+    for (const [index, { table, keys }] of ROLLUPS.entries()) {
+      const deltas = this.#tables[index] as Map<string, Delta>;
+      await applyDeltas(executor, dialect, table, keys, deltas);
+      deltas.clear();
+    }
   }
+}
+
+/** Adds `amount` (and `sign` to the count) to the change of group `id`, created with `key()` when new. */
+function bump(
+  map: Map<string, Delta>,
+  id: string,
+  key: () => string[],
+  amount: number | bigint,
+  sign: 1 | -1,
+): void {
+  let delta = map.get(id);
+  if (!delta) {
+    delta = { key: key(), small: 0, big: 0n, count: 0 };
+    map.set(id, delta);
+  }
+  if (typeof amount === 'number' && Math.abs(delta.small) + Math.abs(amount) <= Number.MAX_SAFE_INTEGER) {
+    delta.small += amount;
+  } else {
+    delta.big += BigInt(amount) + BigInt(delta.small);
+    delta.small = 0;
+  }
+  delta.count += sign;
 }
 
 async function applyDeltas(
@@ -207,13 +259,15 @@ async function applyDeltas(
 export interface RollupScope {
   /** Only this portfolio (default: every portfolio). */
   portfolioId?: string;
+  /** The dialect, for its month expression (default: dates as text, `substr(date, 1, 7)`). */
+  dialect?: Pick<SqlDialectAdapter, 'monthOf'>;
 }
 
 /** A rollup row that disagrees with the transactions it summarises. */
 export interface RollupMismatch {
   /** The rollup table. */
   table: string;
-  /** The group: portfolio, month, property, kind and (category table) category. */
+  /** The group: the table's key columns (portfolio, month or date, property, kind, category) and values. */
   key: Record<string, string>;
   /** Sum and count computed from the transactions (`null` when no transaction is in the group). */
   expected: { total: bigint; count: number } | null;
@@ -223,7 +277,7 @@ export interface RollupMismatch {
 
 /** Result of {@link checkRollups}. */
 export interface RollupCheck {
-  /** True when both rollup tables agree exactly with the transactions. */
+  /** True when every rollup table agrees exactly with the transactions. */
   ok: boolean;
   /** The first mismatches found (at most `limit` per table). */
   mismatches: RollupMismatch[];
@@ -235,7 +289,7 @@ function groupedTransactions(
   keys: readonly string[],
   scope: RollupScope,
 ): SelectQueryBuilder<CoreDatabase, 'transactions', Record<string, unknown>> {
-  const month = sql<string>`substr(${sql.ref('date')}, ${sql.lit(1)}, ${sql.lit(7)})`;
+  const month = monthExpression(scope.dialect, 'date');
   const columns = keys.map((key) => (key === 'month' ? month.as('month') : sql.ref(key).as(key)));
   const groups = keys.map((key) => (key === 'month' ? month : sql.ref(key)));
   let query = executor
@@ -248,7 +302,7 @@ function groupedTransactions(
 }
 
 /**
- * Verifies both rollup tables against the raw transactions (a full outer join of the grouped transactions and
+ * Verifies every rollup table against the raw transactions (a full outer join of the grouped transactions and
  * the rollup rows; any difference in sum or count, or a group on one side only, is a mismatch).
  */
 export async function checkRollups(
@@ -257,10 +311,7 @@ export async function checkRollups(
   limit = 100,
 ): Promise<RollupCheck> {
   const mismatches: RollupMismatch[] = [];
-  for (const [table, keys] of [
-    [CATEGORY_ROLLUP_TABLE, CATEGORY_KEYS],
-    [KIND_ROLLUP_TABLE, KIND_KEYS],
-  ] as const) {
+  for (const { table, keys } of ROLLUPS) {
     const raw = groupedTransactions(executor, keys, scope).as('r');
     let query = executor
       .selectFrom(raw)
@@ -307,14 +358,31 @@ export async function checkRollups(
 }
 
 /**
- * Recomputes both rollup tables (or one portfolio's rows) from the raw transactions. Run it inside a unit of
+ * Recomputes every rollup table (or one portfolio's rows) from the raw transactions. Run it inside a unit of
  * work (or a transaction) so that readers never see the tables half rebuilt.
  */
 export async function rebuildRollups(executor: Kysely<CoreDatabase>, scope: RollupScope = {}): Promise<void> {
-  for (const [table, keys] of [
-    [CATEGORY_ROLLUP_TABLE, CATEGORY_KEYS],
-    [KIND_ROLLUP_TABLE, KIND_KEYS],
-  ] as const) {
+  await rebuildTables(executor, ROLLUPS, scope);
+}
+
+/**
+ * The core's schema version 2 step: creates the portfolio rollup tables and fills them from the transactions
+ * already stored. Dialect migrations call it; run it inside the migration's transaction.
+ */
+export async function addPortfolioRollups(
+  executor: Kysely<CoreDatabase>,
+  dialect: Pick<SqlDialectAdapter, 'types' | 'clusteredTableSuffix' | 'monthOf'>,
+): Promise<void> {
+  await createPortfolioRollups(executor, dialect);
+  await rebuildTables(executor, PORTFOLIO_ROLLUPS, { dialect });
+}
+
+async function rebuildTables(
+  executor: Kysely<CoreDatabase>,
+  tables: readonly RollupTable[],
+  scope: RollupScope,
+): Promise<void> {
+  for (const { table, keys } of tables) {
     let remove = executor.deleteFrom(table);
     if (scope.portfolioId !== undefined) remove = remove.where('portfolio_id', '=', scope.portfolioId);
     await remove.execute();

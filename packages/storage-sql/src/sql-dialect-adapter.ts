@@ -3,7 +3,7 @@
  * and an optional fast path for bulk inserts. Everything else (schema, queries, rollups) is shared.
  * @module
  */
-import type { ColumnDataType, Expression, Kysely } from 'kysely';
+import { type ColumnDataType, type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { CoreDatabase } from './sql-schema.js';
 
 /** A column type as kysely's schema builder accepts it: a type name or a raw SQL expression. */
@@ -20,8 +20,14 @@ export interface SqlColumnTypes {
   readonly integer: SqlColumnType;
   /** 64-bit integer: money in minor units and their sums. */
   readonly bigint: SqlColumnType;
-  /** The record payload: JSON text (SQLite `text`) or a JSON column type (`jsonb`). */
+  /** The record payload: JSON text (SQLite `text`) or a JSON column type (`json`, `jsonb`). */
   readonly json: SqlColumnType;
+  /**
+   * Calendar dates (`transactions.date`, `valuations.date`, `leases.end_date`, `loan_events.date`); default
+   * {@link SqlColumnTypes.text}. A `date` type needs a driver that returns `YYYY-MM-DD` strings and a
+   * {@link SqlDialectAdapter.monthOf} that works on it.
+   */
+  readonly date?: SqlColumnType;
 }
 
 /** Per-dialect behaviour behind {@link createSqlRepository}. */
@@ -42,6 +48,11 @@ export interface SqlDialectAdapter {
   readonly supportsForUpdate: boolean;
   /** A table suffix for small tables clustered on their primary key (SQLite `without rowid`), if any. */
   readonly clusteredTableSuffix?: string;
+  /**
+   * The `YYYY-MM` month of the date column `column`, for grouping transactions by month in SQL. Default
+   * `substr(column, 1, 7)` (dates as text); PostgreSQL `date` columns: `to_char(column, 'YYYY-MM')`.
+   */
+  monthOf?(column: string): RawBuilder<string>;
   /** True when `error` is the driver's unique-constraint or primary-key violation. */
   isUniqueViolation(error: unknown): boolean;
   /** True when `error` is a serialization failure or deadlock that a retry may resolve (maps to `ConflictError`). */
@@ -56,4 +67,25 @@ export interface SqlDialectAdapter {
     sql: string,
     rows: readonly (readonly unknown[])[],
   ): void | Promise<void>;
+  /**
+   * Optional fast path for bulk inserts that needs the table and columns rather than a statement (e.g. one
+   * `INSERT … SELECT … FROM unnest(…)` per batch): inserts `rows` (values in `columns` order) into `table` through
+   * `executor`. Preferred over {@link SqlDialectAdapter.executeRepeated} when both are given.
+   */
+  insertRows?(
+    executor: Kysely<CoreDatabase>,
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): void | Promise<void>;
+}
+
+/** The month expression of `dialect` for the date column `column` (default `substr(column, 1, 7)`). */
+export function monthExpression(
+  dialect: Pick<SqlDialectAdapter, 'monthOf'> | undefined,
+  column: string,
+): RawBuilder<string> {
+  return dialect?.monthOf
+    ? dialect.monthOf(column)
+    : sql<string>`substr(${sql.ref(column)}, ${sql.lit(1)}, ${sql.lit(7)})`;
 }

@@ -41,7 +41,8 @@ function capture(dialect: 'sqlite' | 'postgres') {
 
 const POSTGRES: SqlDialectAdapter = {
   name: 'postgres',
-  types: { text: sql`text collate "C"`, integer: 'integer', bigint: 'bigint', json: 'jsonb' },
+  types: { text: sql`text collate "C"`, integer: 'integer', bigint: 'bigint', json: 'json', date: 'date' },
+  monthOf: (column) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`,
   maxBindParameters: 65_535,
   statementErrorAbortsTransaction: true,
   supportsForUpdate: true,
@@ -55,12 +56,14 @@ describe('the core SQL on PostgreSQL', () => {
     await createCoreSchema(db, POSTGRES);
     const ddl = statements.map((s) => s.sql).join(';\n');
     expect(ddl).toContain(
-      'create table "transactions" ("id" text collate "C" primary key, "version" integer not null, "data" jsonb not null',
+      'create table "transactions" ("id" text collate "C" primary key, "version" integer not null, "data" json not null',
     );
     expect(ddl).toContain('"amount_minor" bigint not null');
     expect(ddl).toContain(
       `create index "alerts_portfolio_id_priority_rank_raised_at_id_open_idx" on "alerts" ("portfolio_id", "priority_rank", "raised_at", "id") where "status" = 'open'`,
     );
+    expect(ddl).toContain('"date" date');
+    expect(ddl).toContain('"end_date" date');
     expect(ddl).not.toMatch(/without rowid/i);
     expect(
       statements.every((s) => s.parameters.length === 0),
@@ -95,13 +98,14 @@ describe('the core SQL on PostgreSQL', () => {
       portfolioId: null,
       cursor: JSON.stringify({ scope: 'audit', after: ['a', 'b'] }),
     });
-    const [get, list, totals] = statements;
+    const [get, list] = statements;
+    const totals = statements.find((s) => s.sql.includes('monthly_kind_totals'));
     expect(get?.sql).toMatch(
       /left join "portfolios" as "p" on "p"\."id" = "t"\."portfolio_id" where "t"\."id" = \$1$/,
     );
     expect(list?.sql).toContain('("t"."property_id" in ($1, $2) or "t"."property_id" is null)');
     expect(totals?.sql).toContain('union all');
-    expect(totals?.sql).toContain('substr("date", 1, 7)');
+    expect(totals?.sql).toContain(`to_char("date", 'YYYY-MM')`);
     expect(statements.map((s) => s.sql).join('\n')).not.toContain('?');
   });
 
@@ -128,6 +132,27 @@ describe('the core SQL on PostgreSQL', () => {
       ),
     ).toBe(true);
     expect(text.some((s) => s.endsWith('for update'))).toBe(true);
+  });
+});
+
+describe('bulk insert hooks', () => {
+  test('insertRows receives the table, the columns and the value rows', async () => {
+    const { db, statements } = capture('postgres');
+    const calls: { table: string; columns: readonly string[]; rows: number }[] = [];
+    const dialect: SqlDialectAdapter = {
+      ...POSTGRES,
+      insertRows: (_executor, table, columns, rows) => {
+        calls.push({ table, columns, rows: rows.length });
+      },
+    };
+    const f = createFixtureFactory();
+    const property = f.property(f.portfolio());
+    const unit = new SqlUnitOfWork(db, dialect);
+    await unit.insertMany('transaction', [f.transaction(property), f.transaction(property)]);
+    expect(calls).toEqual([
+      { table: 'transactions', columns: expect.arrayContaining(['id', 'data', 'amount_minor']), rows: 2 },
+    ]);
+    expect(statements.some((s) => s.sql.startsWith('insert into "transactions"'))).toBe(false);
   });
 });
 

@@ -46,7 +46,7 @@ import {
   rowToRecord,
   toSafeNumber,
 } from './mappers.js';
-import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import { monthExpression, type SqlDialectAdapter } from './sql-dialect-adapter.js';
 import { translateDriverError } from './sql-errors.js';
 import {
   AUDIT_TABLE,
@@ -55,6 +55,8 @@ import {
   type FieldColumn,
   KIND_ROLLUP_TABLE,
   LOAN_EVENTS_TABLE,
+  PORTFOLIO_DAILY_TABLE,
+  PORTFOLIO_MONTHLY_TABLE,
   type RecordTableSpec,
   recordTableOf,
 } from './sql-schema.js';
@@ -126,7 +128,7 @@ function ensureOrder<T>(items: T[], keyOf: (item: T) => string[]): T[] {
 
 /** Port order within one property: month, kind, category (code-unit string order). */
 function compareWithinProperty(a: MonthlyTotal, b: MonthlyTotal): number {
-  if (a.month !== b.month) return a.month < b.month ? -1 : 1;
+  if (a.month !== b.month) return (a.month ?? '') < (b.month ?? '') ? -1 : 1;
   if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
   const x = a.category ?? '';
   const y = b.category ?? '';
@@ -141,9 +143,10 @@ function compareWithinProperty(a: MonthlyTotal, b: MonthlyTotal): number {
 function inPortOrder(totals: readonly MonthlyTotal[]): MonthlyTotal[] {
   const byProperty = new Map<string, MonthlyTotal[]>();
   for (const total of totals) {
-    const bucket = byProperty.get(total.propertyId);
+    const propertyId = total.propertyId ?? '';
+    const bucket = byProperty.get(propertyId);
     if (bucket) bucket.push(total);
-    else byProperty.set(total.propertyId, [total]);
+    else byProperty.set(propertyId, [total]);
   }
   const ordered: MonthlyTotal[] = [];
   for (const propertyId of [...byProperty.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -215,6 +218,51 @@ export function planTotals(from: string, to: string): TotalsPlan {
 /** A select over any core table with loosely typed rows. */
 type AnySelect = SelectQueryBuilder<CoreDatabase, string, Record<string, unknown>>;
 
+/** A grouping column of a totals query. */
+type RollupColumn = 'property_id' | 'month' | 'kind' | 'category';
+
+/** Which columns a totals query groups by (kind always). */
+interface TotalsGrouping {
+  readonly property: boolean;
+  readonly month: boolean;
+  readonly category: boolean;
+}
+
+/** Where one part of a totals query reads: a rollup table (with its key columns) or the raw transactions. */
+interface TotalsSource {
+  readonly table: string;
+  /** The table's grouping key below the portfolio, or `null` for raw transactions. */
+  readonly keys: readonly (RollupColumn | 'date')[] | null;
+  /** The month of a row. */
+  readonly month: RawBuilder<string> | ReturnType<typeof sql.ref>;
+  /** Inclusive bounds on `month` (`YYYY-MM`) or `date` (`YYYY-MM-DD`). */
+  readonly range: { readonly column: 'month' | 'date'; readonly from: string; readonly to: string };
+}
+
+const CATEGORY_ROLLUP_KEYS = ['month', 'property_id', 'kind', 'category'] as const;
+const KIND_ROLLUP_KEYS = ['month', 'property_id', 'kind'] as const;
+const PORTFOLIO_MONTHLY_KEYS = ['month', 'kind', 'category'] as const;
+const PORTFOLIO_DAILY_KEYS = ['date', 'kind', 'category'] as const;
+
+/** Sums rows with the same property, month, kind and category (totals as decimal text in minor units). */
+function mergeTotals(rows: readonly Record<string, unknown>[]): MonthlyTotal[] {
+  const merged = new Map<string, { row: MonthlyTotal; total: bigint; count: number }>();
+  for (const row of rows) {
+    const total = row as unknown as MonthlyTotal;
+    const id = `${total.propertyId}\u0000${total.month}\u0000${total.kind}\u0000${total.category}`;
+    const entry = merged.get(id);
+    if (entry) {
+      entry.total += BigInt(total.total);
+      entry.count += toSafeNumber(total.count);
+    } else merged.set(id, { row: total, total: BigInt(total.total), count: toSafeNumber(total.count) });
+  }
+  return [...merged.values()].map(({ row, total, count }) => {
+    row.total = total.toString();
+    row.count = count;
+    return row;
+  });
+}
+
 /** Columns every record query returns. */
 interface RecordRowShape {
   data: unknown;
@@ -252,6 +300,15 @@ export class SqlReader implements RepositoryReader {
     } catch (error) {
       throw translateDriverError(this.dialect, error, what);
     }
+  }
+
+  /**
+   * Runs `work` with an executor bound to one connection: the unit of work's transaction as it is, or one
+   * connection checked out of the database's pool for the duration.
+   */
+  protected async onOneConnection<T>(work: (executor: Kysely<CoreDatabase>) => Promise<T>): Promise<T> {
+    if (this.executor.isTransaction) return work(this.executor);
+    return this.executor.connection().execute(work);
   }
 
   /** Selects `data` (and the portfolio's currency for portfolio-scoped types) from `spec`'s table as `t`. */
@@ -351,80 +408,121 @@ export class SqlReader implements RepositoryReader {
       for (const bound of ['from', 'to'] as const) {
         if (!isDateString(query[bound])) throw ValidationError.field(bound, 'a calendar date YYYY-MM-DD');
       }
+      for (const flag of ['byProperty', 'byMonth'] as const) {
+        if (query[flag] !== undefined && typeof query[flag] !== 'boolean') {
+          throw ValidationError.field(flag, 'true or false');
+        }
+      }
       const { portfolioId, from, to, propertyIds } = query;
       if (from > to || (propertyIds !== undefined && propertyIds.length === 0)) return [];
-      const byCategory = granularity === 'category';
+      const want: TotalsGrouping = {
+        property: query.byProperty ?? true,
+        month: query.byMonth ?? true,
+        category: granularity === 'category',
+      };
       const plan = planTotals(from, to);
       const properties = propertyIds ? [...new Set(propertyIds)] : undefined;
-      // Rows come back already shaped as MonthlyTotals (only `total` and `count` are converted in place): the
-      // result of a 1,000-property dashboard has 100,000+ rows, and every allocation per row shows.
-      const month = sql<string>`substr(${sql.ref('date')}, ${sql.lit(1)}, ${sql.lit(7)})`;
-      const asText = (expression: RawBuilder<unknown>) => sql<string>`cast(${expression} as text)`;
-      const asNumber = (expression: RawBuilder<unknown>) =>
-        sql<number>`cast(${expression} as double precision)`;
-      const category = byCategory ? sql.ref('category') : sql<null>`null`;
-      const groups = byCategory
-        ? [sql.ref('property_id'), month, sql.ref('kind'), sql.ref('category')]
-        : [sql.ref('property_id'), month, sql.ref('kind')];
-
-      const rawParts = plan.partial.map((range) => {
-        let part = this.executor
-          .selectFrom('transactions')
-          .select([
-            sql.ref('property_id').as('propertyId'),
-            month.as('month'),
-            sql.ref('kind').as('kind'),
-            category.as('category'),
-            asText(sql`sum(${sql.ref('amount_minor')})`).as('total'),
-            asNumber(sql`count(*)`).as('count'),
-          ])
-          .where('portfolio_id', '=', portfolioId)
-          .where('date', '>=', range.from)
-          .where('date', '<=', range.to)
-          .groupBy(groups);
-        if (properties) part = part.where('property_id', 'in', properties);
-        return part;
-      });
-      let rollup = plan.months
-        ? this.executor
-            .selectFrom(byCategory ? CATEGORY_ROLLUP_TABLE : KIND_ROLLUP_TABLE)
-            .select([
-              sql.ref('property_id').as('propertyId'),
-              sql.ref('month').as('month'),
-              sql.ref('kind').as('kind'),
-              category.as('category'),
-              asText(sql.ref('total_minor')).as('total'),
-              asNumber(sql.ref('tx_count')).as('count'),
-            ])
-            .where('portfolio_id', '=', portfolioId)
-            .where('month', '>=', plan.months.first)
-            .where('month', '<=', plan.months.last)
-        : undefined;
-      if (rollup && properties) rollup = rollup.where('property_id', 'in', properties);
-
-      const parts = [...(rollup ? [rollup] : []), ...rawParts] as unknown as AnySelect[];
+      // The whole portfolio merged is read from the portfolio rollups (months, and days for partial months);
+      // anything per property, or for a subset of properties, from the property rollups and the raw rows.
+      const portfolioLevel = !want.property && properties === undefined;
+      const sources: TotalsSource[] = [];
+      if (plan.months) {
+        const table = portfolioLevel
+          ? { table: PORTFOLIO_MONTHLY_TABLE, keys: PORTFOLIO_MONTHLY_KEYS }
+          : want.category
+            ? { table: CATEGORY_ROLLUP_TABLE, keys: CATEGORY_ROLLUP_KEYS }
+            : { table: KIND_ROLLUP_TABLE, keys: KIND_ROLLUP_KEYS };
+        const { first, last } = plan.months;
+        sources.push({
+          ...table,
+          month: sql.ref('month'),
+          range: { column: 'month', from: first, to: last },
+        });
+      }
+      for (const range of plan.partial) {
+        sources.push({
+          ...(portfolioLevel
+            ? { table: PORTFOLIO_DAILY_TABLE, keys: PORTFOLIO_DAILY_KEYS }
+            : { table: 'transactions', keys: null }),
+          month: monthExpression(this.dialect, 'date'),
+          range: { column: 'date', from: range.from, to: range.to },
+        });
+      }
+      const parts = sources.map((source) => this.#totalsPart(portfolioId, properties, source, want));
       const [first, ...rest] = parts;
       if (!first) return [];
       // One statement (one consistent snapshot); no ORDER BY: the rows are put in the port's order below, cheaper
       // than a sort in SQL (the rollup's primary key is month-major, the port's order property-major).
       let union = first;
       for (const part of rest) union = union.unionAll(part);
-      const [rows, currency] = await Promise.all([
-        union.execute(),
-        this.executor
-          .selectFrom('portfolios')
-          .select('currency')
-          .where('id', '=', portfolioId)
-          .executeTakeFirst(),
-      ]);
+      const totalsQuery = union.compile();
+      const currencyQuery = this.executor
+        .selectFrom('portfolios')
+        .select('currency')
+        .where('id', '=', portfolioId)
+        .compile();
+      // Both statements on one connection (a pool checks out one, not two): compiled here, run there.
+      const [rows, currency] = await this.onOneConnection(async (executor) => {
+        const found = (await executor.executeQuery(currencyQuery)).rows[0];
+        return [(await executor.executeQuery(totalsQuery)).rows, found] as const;
+      });
       const digits = digitsOfCurrency(currency?.currency);
-      const totals = rows as unknown as MonthlyTotal[];
+      // Parts cover disjoint date ranges, so their groups overlap only when months are merged.
+      const totals =
+        !want.month && parts.length > 1 ? mergeTotals(rows) : (rows as unknown as MonthlyTotal[]);
       for (const total of totals) {
         total.total = formatMinorUnits(total.total, digits);
         total.count = toSafeNumber(total.count);
       }
       return inPortOrder(totals);
     });
+  }
+
+  /**
+   * One part of a totals query: `source`'s rows of the portfolio in its range, shaped as `MonthlyTotal`s of the
+   * `want`ed grouping. Rows of a rollup whose key is exactly that grouping are selected as they are; everything
+   * else is summed with `GROUP BY`. Results come back as text (`total`) and double (`count`), converted by the caller.
+   */
+  #totalsPart(
+    portfolioId: string,
+    properties: readonly string[] | undefined,
+    source: TotalsSource,
+    want: TotalsGrouping,
+  ): AnySelect {
+    const raw = source.keys === null;
+    const grouped: RollupColumn[] = [
+      ...(want.property ? (['property_id'] as const) : []),
+      ...(want.month ? (['month'] as const) : []),
+      'kind',
+      ...(want.category ? (['category'] as const) : []),
+    ];
+    const exact =
+      !raw &&
+      source.keys !== null &&
+      source.keys.length === grouped.length &&
+      grouped.every((key) => source.keys?.includes(key));
+    const sumOf = raw ? 'amount_minor' : 'total_minor';
+    const total = exact ? sql.ref(sumOf) : sql`sum(${sql.ref(sumOf)})`;
+    const count = raw ? sql`count(*)` : exact ? sql.ref('tx_count') : sql`sum(${sql.ref('tx_count')})`;
+    const columnOf = (key: RollupColumn): RawBuilder<unknown> | ReturnType<typeof sql.ref> =>
+      key === 'month' ? source.month : sql.ref(key);
+    let part = this.executor
+      .selectFrom(source.table)
+      .select([
+        (want.property ? sql.ref('property_id') : sql<null>`null`).as('propertyId'),
+        (want.month ? source.month : sql<null>`null`).as('month'),
+        sql.ref('kind').as('kind'),
+        (want.category ? sql.ref('category') : sql<null>`null`).as('category'),
+        sql<string>`cast(${total} as text)`.as('total'),
+        sql<number>`cast(${count} as double precision)`.as('count'),
+      ])
+      .where('portfolio_id', '=', portfolioId);
+    part = part
+      .where(source.range.column, '>=', source.range.from)
+      .where(source.range.column, '<=', source.range.to);
+    if (properties) part = part.where('property_id', 'in', properties);
+    if (!exact) part = part.groupBy(grouped.map(columnOf));
+    return part as unknown as AnySelect;
   }
 
   /** See {@link RepositoryReader.openAlerts}. */

@@ -21,7 +21,11 @@ import { SqlUnitOfWork } from './sql-unit-of-work.js';
 export interface SqlRepositoryOptions {
   /** The database, already migrated to the core schema; units of work run on it. */
   readonly db: Kysely<CoreDatabase>;
-  /** Optional separate database (e.g. a read-replica pool) for reads outside units of work. Default: `db`. */
+  /**
+   * Optional separate database (e.g. a pool on a read replica) for the analytics reads outside units of work:
+   * `monthlyTotals`, `openAlerts`, `leasesEndingBetween`, `loanEventsBetween` and `checkRollups`. `get`, `list`
+   * and `listAudit` always read `db`, so a record just written is found even when a replica lags. Default: `db`.
+   */
   readonly readDb?: Kysely<CoreDatabase>;
   /** The dialect's part. */
   readonly dialect: SqlDialectAdapter;
@@ -40,8 +44,8 @@ export interface SqlRepository extends Repository {
 }
 
 /**
- * The repository port over `options.db`. Units of work are kysely transactions; reads outside them go to
- * `options.readDb` (default `db`); after `close()` every method rejects with a `StorageError`.
+ * The repository port over `options.db`. Units of work are kysely transactions; analytics reads outside them go
+ * to `options.readDb` (default `db`); after `close()` every method rejects with a `StorageError`.
  */
 export function createSqlRepository(options: SqlRepositoryOptions): SqlRepository {
   const { db, dialect } = options;
@@ -58,7 +62,8 @@ export function createSqlRepository(options: SqlRepositoryOptions): SqlRepositor
     promise.then(done, done);
     return promise;
   };
-  const reader = new SqlReader(readDb, dialect, assertOpen);
+  const reader = new SqlReader(db, dialect, assertOpen);
+  const analytics = readDb === db ? reader : new SqlReader(readDb, dialect, assertOpen);
 
   async function runTransaction<T>(work: (tx: UnitOfWork) => Promise<T>): Promise<T> {
     let workError: { error: unknown } | undefined;
@@ -94,10 +99,10 @@ export function createSqlRepository(options: SqlRepositoryOptions): SqlRepositor
     capabilities: Object.freeze({ ...options.capabilities }),
     get: (type, id) => track(reader.get(type, id)),
     list: (type, query) => track(reader.list(type, query)),
-    monthlyTotals: (query) => track(reader.monthlyTotals(query)),
-    openAlerts: (query) => track(reader.openAlerts(query)),
-    leasesEndingBetween: (query) => track(reader.leasesEndingBetween(query)),
-    loanEventsBetween: (query) => track(reader.loanEventsBetween(query)),
+    monthlyTotals: (query) => track(analytics.monthlyTotals(query)),
+    openAlerts: (query) => track(analytics.openAlerts(query)),
+    leasesEndingBetween: (query) => track(analytics.leasesEndingBetween(query)),
+    loanEventsBetween: (query) => track(analytics.loanEventsBetween(query)),
     listAudit: (query) => track(reader.listAudit(query)),
     async transaction<T>(work: (tx: UnitOfWork) => Promise<T>): Promise<T> {
       assertOpen();
@@ -106,7 +111,7 @@ export function createSqlRepository(options: SqlRepositoryOptions): SqlRepositor
     async checkRollups(scope?: RollupScope): Promise<RollupCheck> {
       assertOpen();
       try {
-        return await track(checkRollups(readDb, scope));
+        return await track(checkRollups(readDb, { dialect, ...scope }));
       } catch (error) {
         throw translateDriverError(dialect, error, 'checkRollups');
       }
@@ -114,7 +119,7 @@ export function createSqlRepository(options: SqlRepositoryOptions): SqlRepositor
     async rebuildRollups(scope?: RollupScope): Promise<void> {
       assertOpen();
       try {
-        await track(db.transaction().execute((trx) => rebuildRollups(trx, scope)));
+        await track(db.transaction().execute((trx) => rebuildRollups(trx, { dialect, ...scope })));
       } catch (error) {
         throw translateDriverError(dialect, error, 'rebuildRollups');
       }

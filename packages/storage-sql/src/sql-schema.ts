@@ -20,8 +20,8 @@ export interface FieldColumn {
   readonly field: string;
   /** Column name (`portfolio_id`). */
   readonly column: string;
-  /** Column type: `text` (strings, instants, dates) or `integer`. */
-  readonly kind: 'text' | 'integer';
+  /** Column type: `text` (strings, instants), `date` (calendar dates) or `integer`. */
+  readonly kind: 'text' | 'integer' | 'date';
 }
 
 /** How one record type is stored. */
@@ -46,6 +46,13 @@ export const LOAN_EVENTS_TABLE = 'loan_events';
 export const CATEGORY_ROLLUP_TABLE = 'monthly_category_totals';
 /** Monthly rollup: portfolio × month × property × kind → sum of minor units, count. */
 export const KIND_ROLLUP_TABLE = 'monthly_kind_totals';
+/** Portfolio rollup (schema version 2): portfolio × month × kind × category → sum of minor units, count. */
+export const PORTFOLIO_MONTHLY_TABLE = 'portfolio_monthly_totals';
+/**
+ * Portfolio rollup by day (schema version 2): portfolio × date × kind × category → sum, count. Serves the partial
+ * months at the ends of a range, so portfolio totals never read raw transactions.
+ */
+export const PORTFOLIO_DAILY_TABLE = 'portfolio_daily_totals';
 /** Key/value metadata (`schema_version`). */
 export const META_TABLE = 'freehold_meta';
 
@@ -83,6 +90,9 @@ const EXTRA_FIELDS: { readonly [K in RecordType]?: readonly string[] } = {
 /** Fields stored as integers; every other field column is text. */
 const INTEGER_FIELDS: ReadonlySet<string> = new Set(['year']);
 
+/** Calendar-date fields (`YYYY-MM-DD`), stored in the dialect's date type. */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'endDate']);
+
 /** Fields naming a parent record: indexed on their own, so children are found without the portfolio. */
 const PARENT_FIELDS: ReadonlySet<string> = new Set([
   'propertyId',
@@ -108,7 +118,7 @@ function buildSpec<K extends RecordType>(type: K): RecordTableSpec {
     columns: fields.map((field) => ({
       field,
       column: columnOf(field),
-      kind: INTEGER_FIELDS.has(field) ? 'integer' : 'text',
+      kind: INTEGER_FIELDS.has(field) ? 'integer' : DATE_FIELDS.has(field) ? 'date' : 'text',
     })),
     dated: fields.includes('date'),
     portfolioScoped: filterFields.includes('portfolioId'),
@@ -228,6 +238,7 @@ export async function createCoreSchema(
   dialect: Pick<SqlDialectAdapter, 'types' | 'clusteredTableSuffix'>,
 ): Promise<void> {
   const { text, integer, bigint, json } = dialect.types;
+  const date = dialect.types.date ?? text;
   const clustered = dialect.clusteredTableSuffix;
 
   await db.schema
@@ -243,7 +254,10 @@ export async function createCoreSchema(
       .addColumn('version', integer, (c) => c.notNull())
       .addColumn('data', json, (c) => c.notNull());
     for (const column of spec.columns) {
-      table = table.addColumn(column.column, column.kind === 'integer' ? integer : text);
+      table = table.addColumn(
+        column.column,
+        column.kind === 'integer' ? integer : column.kind === 'date' ? date : text,
+      );
     }
     if (spec.type === 'transaction') table = table.addColumn('amount_minor', bigint, (c) => c.notNull());
     if (spec.type === 'alert') table = table.addColumn('priority_rank', integer, (c) => c.notNull());
@@ -264,7 +278,7 @@ export async function createCoreSchema(
   let loanEvents = db.schema
     .createTable(LOAN_EVENTS_TABLE)
     .addColumn('loan_id', text, (c) => c.notNull())
-    .addColumn('date', text, (c) => c.notNull())
+    .addColumn('date', date, (c) => c.notNull())
     .addColumn('kind', text, (c) => c.notNull())
     .addColumn('portfolio_id', text, (c) => c.notNull())
     .addPrimaryKeyConstraint(`${LOAN_EVENTS_TABLE}_pkey`, ['loan_id', 'date', 'kind']);
@@ -297,6 +311,39 @@ export async function createCoreSchema(
     index(KIND_ROLLUP_TABLE, ['portfolio_id', 'property_id', 'month']),
   ];
   for (const spec of indexes) await createCoreIndex(db, spec);
+}
+
+/**
+ * Schema version 2 of the core: the portfolio-level rollups ({@link PORTFOLIO_MONTHLY_TABLE},
+ * {@link PORTFOLIO_DAILY_TABLE}), created and filled from the transactions already stored. Dialect migrations call
+ * it from their migration that adds portfolio rollups; `down` is {@link dropPortfolioRollups}.
+ */
+export async function createPortfolioRollups(
+  db: Kysely<CoreDatabase>,
+  dialect: Pick<SqlDialectAdapter, 'types' | 'clusteredTableSuffix' | 'monthOf'>,
+): Promise<void> {
+  const { text, bigint } = dialect.types;
+  const date = dialect.types.date ?? text;
+  for (const [name, keys] of [
+    [PORTFOLIO_MONTHLY_TABLE, ['portfolio_id', 'month', 'kind', 'category']],
+    [PORTFOLIO_DAILY_TABLE, ['portfolio_id', 'date', 'kind', 'category']],
+  ] as const) {
+    let rollup: CreateTableBuilder<string, string> = db.schema.createTable(name);
+    for (const key of keys) rollup = rollup.addColumn(key, key === 'date' ? date : text, (c) => c.notNull());
+    rollup = rollup
+      .addColumn('total_minor', bigint, (c) => c.notNull())
+      .addColumn('tx_count', bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint(`${name}_pkey`, [...keys]);
+    if (dialect.clusteredTableSuffix) rollup = rollup.modifyEnd(sql.raw(dialect.clusteredTableSuffix));
+    await rollup.execute();
+  }
+}
+
+/** Drops the tables of {@link createPortfolioRollups}. */
+export async function dropPortfolioRollups(db: Kysely<CoreDatabase>): Promise<void> {
+  for (const table of [PORTFOLIO_MONTHLY_TABLE, PORTFOLIO_DAILY_TABLE]) {
+    await db.schema.dropTable(table).ifExists().execute();
+  }
 }
 
 /** Drops every table of the core schema (the `down` of the first migration). */

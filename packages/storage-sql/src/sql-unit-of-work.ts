@@ -18,18 +18,11 @@ import {
 } from '@freehold/engine';
 import { type Kysely, sql } from 'kysely';
 import { auditToRow, recordIdentity, recordToRow, rowColumns, rowValues, toSafeNumber } from './mappers.js';
-import { RollupDeltas, type RollupSource } from './rollups.js';
+import { ROLLUP_TABLES, RollupDeltas, type RollupSource } from './rollups.js';
 import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
 import { translateDriverError } from './sql-errors.js';
 import { SqlReader, specOf } from './sql-reader.js';
-import {
-  AUDIT_TABLE,
-  CATEGORY_ROLLUP_TABLE,
-  type CoreDatabase,
-  KIND_ROLLUP_TABLE,
-  LOAN_EVENTS_TABLE,
-  type RecordTableSpec,
-} from './sql-schema.js';
+import { AUDIT_TABLE, type CoreDatabase, LOAN_EVENTS_TABLE, type RecordTableSpec } from './sql-schema.js';
 
 /** Columns of a transaction row the rollups need. */
 const ROLLUP_COLUMNS = ['portfolio_id', 'property_id', 'date', 'kind', 'category', 'amount_minor'] as const;
@@ -186,6 +179,10 @@ export class SqlUnitOfWork extends SqlReader implements UnitOfWork {
       });
       return row;
     };
+    if (rows.length > 1 && this.dialect.insertRows) {
+      await this.dialect.insertRows(this.executor, table, columns, rows);
+      return;
+    }
     if (rows.length > 1 && this.dialect.executeRepeated) {
       const compiled = this.executor.insertInto(table).values(objectOf(first)).compile();
       await this.dialect.executeRepeated(this.executor, compiled.sql, rows);
@@ -309,7 +306,7 @@ export class SqlUnitOfWork extends SqlReader implements UnitOfWork {
       .set({ amount_minor: scale('amount_minor') })
       .where('portfolio_id', '=', portfolioId)
       .execute();
-    for (const table of [CATEGORY_ROLLUP_TABLE, KIND_ROLLUP_TABLE]) {
+    for (const table of ROLLUP_TABLES) {
       await this.executor
         .updateTable(table)
         .set({ total_minor: scale('total_minor') })

@@ -13,17 +13,32 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createSqliteRepository, SQLITE_MIGRATIONS } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
+/**
+ * Turns a database of this build into one written at schema version 1 (before the portfolio rollups): the same
+ * tables and rows without the two portfolio rollup tables and with version 1 recorded.
+ */
+function asSchemaVersion1(file: string): void {
+  const db = new Database(file);
+  try {
+    db.exec(`drop table portfolio_monthly_totals; drop table portfolio_daily_totals;
+      delete from freehold_migration where name = '0002-portfolio-rollups';
+      update freehold_meta set value = '1' where key = 'schema_version'; pragma user_version = 1;`);
+  } finally {
+    db.close();
+  }
+}
+
 /** A build with one more migration than this one: adds a table and an index. */
-const V2_MIGRATIONS: MigrationList = {
+const NEWER_MIGRATIONS: MigrationList = {
   ...SQLITE_MIGRATIONS,
-  '0002-test-notes': {
+  '0003-test-notes': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('test_notes')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('body', 'text')
         .execute();
-      await sql`insert into test_notes (id, body) values ('migrated', 'by 0002')`.execute(db);
+      await sql`insert into test_notes (id, body) values ('migrated', 'by 0003')`.execute(db);
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('test_notes').execute();
@@ -67,19 +82,24 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) dir.remove();
 });
 
+/** The migrations of this build, in order. */
+const CURRENT = ['0001-initial', '0002-portfolio-rollups'];
+
 describe('schema versions', () => {
   test('a new database is created at the latest schema version, recorded twice', async () => {
     const file = freshFile();
     const repo = await createSqliteRepository({ filename: file });
-    expect(repo.schemaVersion).toBe(1);
+    expect(repo.schemaVersion).toBe(2);
     await repo.close();
     const state = inspect(file);
-    expect(state).toMatchObject({ userVersion: 1, meta: '1', migrations: ['0001-initial'] });
+    expect(state).toMatchObject({ userVersion: 2, meta: '2', migrations: CURRENT });
     expect(state.tables).toEqual(
       expect.arrayContaining([
         'transactions',
         'monthly_category_totals',
         'monthly_kind_totals',
+        'portfolio_monthly_totals',
+        'portfolio_daily_totals',
         'loan_events',
       ]),
     );
@@ -90,50 +110,87 @@ describe('schema versions', () => {
     const f = createFixtureFactory();
     const portfolio = f.portfolio();
     const property = f.property(portfolio);
+    const other = f.property(portfolio);
     const rent = f.transaction(property, { amount: '1250.00', date: '2024-03-01' });
-    const v1 = await createSqliteRepository({ filename: file });
-    await v1.transaction(async (tx) => {
+    const more = [
+      f.transaction(other, { amount: '900.00', date: '2024-03-01' }),
+      f.transaction(other, { amount: '-120.50', date: '2024-03-17', category: 'repairs' }),
+      f.transaction(property, { amount: '1250.00', date: '2024-04-01' }),
+    ];
+    const written = await createSqliteRepository({ filename: file });
+    await written.transaction(async (tx) => {
       await tx.insert('portfolio', portfolio);
-      await tx.insert('property', property);
+      await tx.insertMany('property', [property, other]);
       await tx.insert('transaction', rent);
+      await tx.insertMany('transaction', more);
     });
-    await v1.close();
+    await written.close();
+    asSchemaVersion1(file);
+    expect(inspect(file).tables).not.toContain('portfolio_monthly_totals');
 
-    const v2 = await createSqliteRepository({ filename: file, migrations: V2_MIGRATIONS });
+    // This build: 0002 adds the portfolio rollups and fills them from the stored transactions.
+    const v2 = await createSqliteRepository({ filename: file });
     expect(v2.schemaVersion).toBe(2);
     expect(await v2.get('transaction', rent.id)).toEqual(rent);
+    expect(await v2.checkRollups()).toEqual({ ok: true, mismatches: [] });
+    const march = { portfolioId: portfolio.id, from: '2024-03-01', to: '2024-03-31' };
+    const line = (propertyId: string | null, month: string | null, kind: string, total: string, count = 1) =>
+      ({ propertyId, month, kind, category: null, total, count }) as const;
+    const [first, second] = [property, other].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const lines = (p: typeof property) =>
+      p === property
+        ? [line(p.id, '2024-03', 'income', '1250.00')]
+        : [line(p.id, '2024-03', 'income', '900.00'), line(p.id, '2024-03', 'operating_expense', '-120.50')];
+    expect(await v2.monthlyTotals({ ...march, granularity: 'kind' })).toEqual([
+      ...lines(first as typeof property),
+      ...lines(second as typeof property),
+    ]);
+    // Merged over the portfolio, from the new tables: whole months, and a partial one from the daily rollup.
     expect(
-      await v2.monthlyTotals({ portfolioId: portfolio.id, from: '2024-03-01', to: '2024-03-31' }),
+      await v2.monthlyTotals({ ...march, to: '2024-04-30', byProperty: false, granularity: 'kind' }),
+    ).toEqual([
+      line(null, '2024-03', 'income', '2150.00', 2),
+      line(null, '2024-03', 'operating_expense', '-120.50'),
+      line(null, '2024-04', 'income', '1250.00'),
+    ]);
+    expect(
+      await v2.monthlyTotals({ ...march, from: '2024-03-10', byProperty: false, byMonth: false }),
     ).toEqual([
       {
-        propertyId: property.id,
-        month: '2024-03',
-        kind: 'income',
-        category: 'rent',
-        total: '1250.00',
+        propertyId: null,
+        month: null,
+        kind: 'operating_expense',
+        category: 'repairs',
+        total: '-120.50',
         count: 1,
       },
     ]);
     await v2.close();
+    expect(inspect(file)).toMatchObject({ userVersion: 2, meta: '2', migrations: CURRENT });
+
+    // A later build's migration runs on top, once.
+    const v3 = await createSqliteRepository({ filename: file, migrations: NEWER_MIGRATIONS });
+    expect(v3.schemaVersion).toBe(3);
+    await v3.close();
     const state = inspect(file);
     expect(state).toMatchObject({
-      userVersion: 2,
-      meta: '2',
-      migrations: ['0001-initial', '0002-test-notes'],
+      userVersion: 3,
+      meta: '3',
+      migrations: [...CURRENT, '0003-test-notes'],
     });
     expect(state.tables).toContain('test_notes');
 
     // Opening again runs nothing.
-    const again = await createSqliteRepository({ filename: file, migrations: V2_MIGRATIONS });
-    expect(again.schemaVersion).toBe(2);
+    const again = await createSqliteRepository({ filename: file, migrations: NEWER_MIGRATIONS });
+    expect(again.schemaVersion).toBe(3);
     await again.close();
-    expect(inspect(file).migrations).toEqual(['0001-initial', '0002-test-notes']);
+    expect(inspect(file).migrations).toEqual([...CURRENT, '0003-test-notes']);
   });
 
   test('a database written by a newer schema is refused with a clear StorageError and left untouched', async () => {
     const file = freshFile();
     const f = createFixtureFactory();
-    const newer = await createSqliteRepository({ filename: file, migrations: V2_MIGRATIONS });
+    const newer = await createSqliteRepository({ filename: file, migrations: NEWER_MIGRATIONS });
     const portfolio = f.portfolio();
     await newer.transaction((tx) => tx.insert('portfolio', portfolio));
     await newer.close();
@@ -143,7 +200,7 @@ describe('schema versions', () => {
     const refused = createSqliteRepository({ filename: file });
     await expect(refused).rejects.toMatchObject({ code: 'STORAGE' });
     await expect(refused).rejects.toThrow(
-      /newer Freehold schema \(version 2.*0002-test-notes.*knows schema version 1.*Nothing was changed/,
+      /newer Freehold schema \(version 3.*0003-test-notes.*knows schema version 2.*Nothing was changed/,
     );
     await expect(createSqliteRepository({ filename: file, readonly: true })).rejects.toMatchObject({
       code: 'STORAGE',
@@ -152,7 +209,7 @@ describe('schema versions', () => {
     expect(sha256(file), 'the database file is byte for byte the same').toBe(before);
     // A read-only connection cannot remove the (empty) WAL file on close; nothing was written to it.
     expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0, 'nothing in the WAL').toBe(0);
-    const reopened = await createSqliteRepository({ filename: file, migrations: V2_MIGRATIONS });
+    const reopened = await createSqliteRepository({ filename: file, migrations: NEWER_MIGRATIONS });
     expect(await reopened.get('portfolio', portfolio.id)).toEqual(portfolio);
     await reopened.close();
   });
@@ -173,21 +230,21 @@ describe('schema versions', () => {
     await (await createSqliteRepository({ filename: file })).close();
     const broken: MigrationList = {
       ...SQLITE_MIGRATIONS,
-      '0002-broken': {
+      '0003-broken': {
         async up(db: Kysely<unknown>) {
           await db.schema.createTable('half_done').addColumn('id', 'text').execute();
-          throw new Error('boom in 0002');
+          throw new Error('boom in 0003');
         },
       },
     };
     const failed = createSqliteRepository({ filename: file, migrations: broken });
     await expect(failed).rejects.toMatchObject({ code: 'STORAGE' });
-    await expect(failed).rejects.toThrow(/0002-broken.*boom in 0002/);
+    await expect(failed).rejects.toThrow(/0003-broken.*boom in 0003/);
     const state = inspect(file);
-    expect(state).toMatchObject({ userVersion: 1, meta: '1', migrations: ['0001-initial'] });
+    expect(state).toMatchObject({ userVersion: 2, meta: '2', migrations: CURRENT });
     expect(state.tables).not.toContain('half_done');
     const repo = await createSqliteRepository({ filename: file });
-    expect(repo.schemaVersion).toBe(1);
+    expect(repo.schemaVersion).toBe(2);
     await repo.close();
   });
 
@@ -207,7 +264,7 @@ describe('schema versions', () => {
     await reader.close();
 
     await expect(
-      createSqliteRepository({ filename: file, readonly: true, migrations: V2_MIGRATIONS }),
+      createSqliteRepository({ filename: file, readonly: true, migrations: NEWER_MIGRATIONS }),
     ).rejects.toThrow(/needs migrating/);
     await expect(
       createSqliteRepository({ filename: `${file}.missing`, readonly: true }),
