@@ -7,9 +7,7 @@
  */
 export {
   auditToRow,
-  decodeCursor,
   digitsOfCurrency,
-  encodeCursor,
   formatMinorUnits,
   minorUnitsOf,
   PRIORITY_RANK,

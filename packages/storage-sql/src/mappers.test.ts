@@ -2,11 +2,8 @@ import { ENTITY_SCHEMAS, StorageError, ValidationError } from '@freehold/engine'
 import { createFixtureFactory } from '@freehold/engine/conformance';
 import { describe, expect, test } from 'vitest';
 import {
-  decodeCursor,
-  encodeCursor,
   formatMinorUnits,
   minorUnitsOf,
-  pageSizeOf,
   recordToRow,
   rowColumns,
   rowToRecord,
@@ -113,21 +110,5 @@ describe('rows', () => {
     const user = f.user();
     expect(rowToRecord('user', user, null)).toEqual(user); // drivers that parse JSON columns hand back objects
     expect(ENTITY_SCHEMAS.user.record.safeParse(user).success).toBe(true);
-  });
-});
-
-describe('paging', () => {
-  test('cursors belong to one query scope and carry the sort key', () => {
-    const cursor = encodeCursor('list:transaction', ['2024-01-01', 'id-1']);
-    expect(decodeCursor(cursor, 'list:transaction', 2)).toEqual(['2024-01-01', 'id-1']);
-    expect(() => decodeCursor(cursor, 'list:valuation', 2)).toThrow(ValidationError);
-    expect(() => decodeCursor(cursor, 'list:transaction', 1)).toThrow(ValidationError);
-    expect(() => decodeCursor('garbage', 'list:transaction', 2)).toThrow(/cursor/);
-  });
-
-  test('page sizes are integers from 1 to 1000, 100 by default', () => {
-    expect(pageSizeOf(undefined)).toBe(100);
-    expect(pageSizeOf(1000)).toBe(1000);
-    for (const bad of [0, 1001, 2.5, Number.NaN]) expect(() => pageSizeOf(bad)).toThrow(ValidationError);
   });
 });

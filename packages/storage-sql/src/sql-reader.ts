@@ -7,8 +7,10 @@ import {
   type Alert,
   type AuditEntry,
   type AuditQuery,
+  checkListQuery,
   daysInMonth,
-  FILTER_FIELDS,
+  decodeCursor,
+  encodeCursor,
   type FilterValue,
   isDateString,
   type Lease,
@@ -22,6 +24,7 @@ import {
   type MonthlyTotalsQuery,
   type OpenAlertsQuery,
   type Page,
+  pageSize,
   type RecordOf,
   type RecordType,
   type RepositoryReader,
@@ -36,16 +39,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import {
-  decodeCursor,
-  digitsOfCurrency,
-  encodeCursor,
-  formatMinorUnits,
-  pageSizeOf,
-  rowToAudit,
-  rowToRecord,
-  toSafeNumber,
-} from './mappers.js';
+import { digitsOfCurrency, formatMinorUnits, rowToAudit, rowToRecord, toSafeNumber } from './mappers.js';
 import { monthExpression, type SqlDialectAdapter } from './sql-dialect-adapter.js';
 import { translateDriverError } from './sql-errors.js';
 import {
@@ -336,28 +330,7 @@ export class SqlReader implements RepositoryReader {
   async list<K extends RecordType>(type: K, query: ListQuery<K> = {}): Promise<Page<RecordOf<K>>> {
     return this.guard('list', async () => {
       const spec = specOf(type);
-      const allowed: readonly string[] = FILTER_FIELDS[type];
-      const where = Object.entries(query.where ?? {}).filter(([, value]) => value !== undefined) as [
-        string,
-        FilterValue | readonly FilterValue[],
-      ][];
-      for (const [field] of where) {
-        if (!allowed.includes(field)) {
-          throw ValidationError.field(
-            `where.${field}`,
-            allowed.length > 0
-              ? `a filterable field of ${type}: ${allowed.join(', ')}`
-              : `no filter (${type})`,
-            `where.${field}: ${type} cannot be filtered on ${field}`,
-          );
-        }
-      }
-      for (const bound of ['dateFrom', 'dateTo'] as const) {
-        if (!spec.dated && query[bound] !== undefined) {
-          throw ValidationError.field(bound, `nothing: ${type} records have no date`);
-        }
-      }
-      const size = pageSizeOf(query.limit);
+      const { where, size } = checkListQuery(type, query);
       const scope = `list:${type}`;
       const after = query.cursor == null ? undefined : decodeCursor(query.cursor, scope, spec.dated ? 2 : 1);
       let select = this.records(spec);
@@ -609,7 +582,7 @@ export class SqlReader implements RepositoryReader {
   /** See {@link RepositoryReader.listAudit}. */
   async listAudit(query: AuditQuery = {}): Promise<Page<AuditEntry>> {
     return this.guard('listAudit', async () => {
-      const size = pageSizeOf(query.limit);
+      const size = pageSize(query.limit);
       const scope = 'audit';
       const after = query.cursor == null ? undefined : decodeCursor(query.cursor, scope, 2);
       let select = this.executor.selectFrom(AUDIT_TABLE).select(['data', 'at', 'id']);
