@@ -30,12 +30,19 @@ export interface ReferenceRule {
   readonly sameProperty?: boolean;
 }
 
-/** A record type whose records point at this one through a filterable field, blocking deletion. */
+/**
+ * A record type whose records point at this one, blocking deletion. When the field is one of the type's
+ * `FILTER_FIELDS`, one filtered query of a single record answers; otherwise the portfolio's records of that type are
+ * walked page by page (bounded memory, stopping at the first match) — keep such walks to types whose count per
+ * portfolio stays modest (leases, loans).
+ */
 export interface DependentRule {
   /** The referring type. */
-  readonly type: RecordType;
-  /** Its filterable field holding this record's id. */
+  readonly type: Exclude<RecordType, 'portfolio' | 'user'>;
+  /** Its field holding this record's id, or a list of ids (`many`). */
   readonly field: string;
+  /** The field holds a list of ids (e.g. a lease's `tenantIds`); such a field is never filterable. */
+  readonly many?: boolean;
   /** Plural noun for messages. */
   readonly label: string;
 }
@@ -120,7 +127,11 @@ export const ENTITY_DESCRIPTORS: { readonly [K in CollectionType]: EntityDescrip
       scope: portfolioLevel(true),
       refs: [],
       archivable: true,
-      dependents: [],
+      // Neither field is filterable: the guard walks the portfolio's leases and loans.
+      dependents: [
+        { type: 'lease', field: 'tenantIds', many: true, label: 'leases' },
+        { type: 'loan', field: 'lenderContactId', label: 'loans' },
+      ],
       initial: { erasedAt: null, archivedAt: null },
     },
     lease: {

@@ -14,7 +14,14 @@ import type { RoleAssignment } from '../domain/entities/user.js';
 import { IdSchema } from '../domain/entities/values.js';
 import { parseWith } from '../domain/validation.js';
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors.js';
-import type { ListQuery, Page, RecordOf, UnitOfWork } from '../ports/repository.js';
+import {
+  FILTER_FIELDS,
+  type ListQuery,
+  type Page,
+  type RecordOf,
+  type RepositoryReader,
+  type UnitOfWork,
+} from '../ports/repository.js';
 import {
   type Access,
   canRead,
@@ -25,15 +32,22 @@ import {
   requirePortfolioAccess,
   requireWritable,
 } from './access.js';
-import { type CollectionType, ENTITY_DESCRIPTORS, type EntityDescriptor } from './entity-descriptors.js';
+import {
+  type CollectionType,
+  type DependentRule,
+  ENTITY_DESCRIPTORS,
+  type EntityDescriptor,
+} from './entity-descriptors.js';
 import {
   auditEntry,
   definedFields,
   isPlainObject,
+  jsonEqual,
   type LooseRecord,
   loose,
   type ServiceDependencies,
   typed,
+  WALK_PAGE_SIZE,
 } from './records.js';
 import { checkReferences, type ResolvedReferences } from './references.js';
 
@@ -71,13 +85,16 @@ export interface EntityCollection<K extends CollectionType> {
   /**
    * Applies a patch: only the given fields change (`null` clears an optional one), the merged record is
    * re-validated, `version` goes up by one, one audit entry records before and after. A stale
-   * `expectedVersion` is a `ConflictError`.
+   * `expectedVersion` is a `ConflictError`. A patch that changes nothing (empty, or every value equal to the stored
+   * one) is a no-op: after the same validation, permission and version checks, the stored record is returned
+   * unchanged — no write, no version bump, no audit entry. Only fields that change have their references re-checked.
    */
   update(id: string, patch: EntityUpdateInput<K>, options: UpdateOptions): Promise<RecordOf<K>>;
   /**
    * Deletes the record and writes one audit entry (before = the record). Refused with a `ConflictError` while
    * other records depend on it — for properties, units, leases and loans (and categories) once any transaction
-   * refers to them: archive those instead.
+   * refers to them: archive those instead; for a contact while any lease of the portfolio (archived or not) names
+   * it among its `tenantIds` or any loan as its `lenderContactId`. The message names one referring record.
    */
   delete(id: string, options?: WriteOptions): Promise<void>;
 }
@@ -146,6 +163,26 @@ export function assertVersion(record: LooseRecord, expected: number | undefined,
     );
   }
   return record.version;
+}
+
+/** The fields of a parsed patch whose value differs from the stored record's (deep JSON equality). */
+export function withoutUnchanged(
+  changes: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(changes)) {
+    if (!jsonEqual(value, stored[field])) out[field] = value;
+  }
+  return out;
+}
+
+/** True when two versions of a record hold the same content, ignoring `version` and `updatedAt`. */
+export function sameContent(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  return jsonEqual(
+    { ...before, version: undefined, updatedAt: undefined },
+    { ...after, version: undefined, updatedAt: undefined },
+  );
 }
 
 /** Loads a portfolio's record; a `NotFoundError` when missing (callers have checked access first). */
@@ -355,8 +392,11 @@ export function createEntityCollection<K extends CollectionType>(
     requireWritable(access, scopeOf(descriptor, before), type, before.id, 'update');
     const schemas = entitySchemasFor(portfolio.currency)[type];
     const { patchInput, stageNote } = splitStageNote(type, patch);
-    const changes = definedFields(parseWith(schemas.update, patchInput) as Record<string, unknown>);
+    const given = definedFields(parseWith(schemas.update, patchInput) as Record<string, unknown>);
     assertVersion(before, expectedVersion, type);
+    // Only fields whose value differs from the stored one are changes; a patch without any is a no-op.
+    const changes = withoutUnchanged(given, before);
+    if (Object.keys(changes).length === 0) return typed<K>(before);
     const now = clock.now();
     const merged: LooseRecord = {
       ...before,
@@ -376,6 +416,8 @@ export function createEntityCollection<K extends CollectionType>(
         ? hooks.completeUpdate(before, merged, parsedPatch, resolved, now)
         : merged;
       const record = parseWith(schemas.record, completed) as LooseRecord;
+      // Values that differ only in how they were written (a rate as a number or a string…) may still store the same.
+      if (sameContent(before, record)) return typed<K>(before);
       if (hooks.guardChange) await hooks.guardChange(tx, before, record);
       await tx.update(type, typed<K>(record), expectedVersion);
       await tx.appendAudit(
@@ -493,14 +535,49 @@ export async function guardDelete(
     }
   }
   for (const dependent of descriptor.dependents) {
-    const page = await tx.list(dependent.type, {
-      where: { portfolioId, [dependent.field]: record.id } as ListQuery<typeof dependent.type>['where'],
-      limit: 1,
-    });
-    if (page.items.length > 0) {
+    const referrer = await findReferrer(tx, dependent, record.id, portfolioId);
+    if (referrer !== null) {
+      const advice = descriptor.archivable ? ': archive it instead' : '';
       throw new ConflictError(
-        `${descriptor.type} ${record.id} cannot be deleted while ${dependent.label} refer to it`,
+        `${descriptor.type} ${record.id} cannot be deleted while ${dependent.label} refer to it ` +
+          `(${dependent.type} ${referrer}, field ${dependent.field})${advice}`,
       );
     }
   }
+}
+
+/**
+ * The id of one record of `dependent.type` in the portfolio that refers to `id` through `dependent.field`, or null.
+ * A filterable scalar field is one query of one record; any other field is found by walking the portfolio's pages
+ * (one page in memory at a time, stopping at the first match). Awaits only `reader`, so it runs inside a unit of work.
+ */
+export async function findReferrer(
+  reader: RepositoryReader,
+  dependent: DependentRule,
+  id: string,
+  portfolioId: string,
+): Promise<string | null> {
+  const filterable = (FILTER_FIELDS[dependent.type] as readonly string[]).includes(dependent.field);
+  if (filterable && !dependent.many) {
+    const page = await reader.list(dependent.type, {
+      where: { portfolioId, [dependent.field]: id } as ListQuery<typeof dependent.type>['where'],
+      limit: 1,
+    });
+    return page.items[0]?.id ?? null;
+  }
+  let cursor: string | null = null;
+  do {
+    const page: Page<RecordOf<typeof dependent.type>> = await reader.list(dependent.type, {
+      where: { portfolioId } as ListQuery<typeof dependent.type>['where'],
+      limit: WALK_PAGE_SIZE,
+      cursor,
+    });
+    for (const item of page.items) {
+      const value = loose(item)[dependent.field];
+      const refers = dependent.many ? Array.isArray(value) && value.includes(id) : value === id;
+      if (refers) return item.id;
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return null;
 }

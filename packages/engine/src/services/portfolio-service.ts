@@ -24,6 +24,7 @@ import { requireOwner, requirePortfolioAccess } from './access.js';
 import {
   assertVersion,
   readExpectedVersion,
+  sameContent,
   type UpdateOptions,
   type WriteOptions,
 } from './entity-service.js';
@@ -41,7 +42,11 @@ export interface PortfolioService {
   get(portfolioId: string): Promise<Portfolio>;
   /** Every portfolio in which the actor has a role, ordered by id. */
   list(): Promise<Portfolio[]>;
-  /** Owner only: name, fiscal year start, settings (merged field by field). The currency never changes. */
+  /**
+   * Owner only: name, fiscal year start, settings (merged field by field). The currency never changes. A patch
+   * that changes nothing returns the portfolio unchanged (no write, no version bump, no audit entry) once the
+   * owner and `expectedVersion` checks pass.
+   */
   update(portfolioId: string, patch: PortfolioUpdate, options: UpdateOptions): Promise<Portfolio>;
   /** Owner only: sets `archivedAt`. */
   archive(portfolioId: string, options?: WriteOptions): Promise<Portfolio>;
@@ -213,6 +218,8 @@ export function createPortfolioService(deps: ServiceDependencies, actorId: strin
       version: before.version + 1,
       updatedAt: now,
     });
+    // A patch that changes nothing writes nothing (no version bump, no audit entry).
+    if (sameContent(before, after)) return before;
     return write(before, after, expectedVersion, 'update', now);
   }
 

@@ -110,6 +110,22 @@ export function definedFields(value: Record<string, unknown>): Record<string, un
   return out;
 }
 
+/**
+ * Deep equality of two JSON values (records, patches, audit payloads): arrays in order, objects by their keys in any
+ * order, a key whose value is `undefined` counting as absent.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => jsonEqual(item, b[index]));
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if (!jsonEqual(a[key], b[key])) return false;
+  return true;
+}
+
 /** Type guard: a plain object (not null, not an array). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
