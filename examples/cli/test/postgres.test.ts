@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freehold, parseJsonDocument, temporaryDirectory } from './support/run-freehold.js';
-import { withoutExportedAt } from './support/snapshot-facts.js';
+import { beforeTheImport, withoutExportedAt } from './support/snapshot-facts.js';
 
 const SERVER = process.env.DATABASE_URL;
 const AS_OF = '2026-03-15';
@@ -78,13 +78,9 @@ describe.skipIf(!SERVER)('PostgreSQL (real server)', () => {
     const again = await run('export', '--database-url', url);
     expect(again.code).toBe(0);
     const before = withoutExportedAt(readFileSync(join(dir.path, 'demo.ndjson'), 'utf8'));
-    const after = withoutExportedAt(again.stdout);
-    expect(after.length).toBe(before.length + 1);
-    expect(after.slice(0, -1)).toEqual(before);
-    expect(JSON.parse(after[after.length - 1] ?? '')).toMatchObject({
-      type: 'auditEntry',
-      data: { action: 'import' },
-    });
+    const { lines: after, importEntry } = beforeTheImport(again.stdout);
+    expect(after).toEqual(before);
+    expect(importEntry).toMatchObject({ type: 'auditEntry', data: { action: 'import' } });
 
     const [onSqlite, onPostgres] = await Promise.all([
       run('dashboard', '--db', 'demo.db', '--as-of', AS_OF, '--json'),
@@ -117,19 +113,26 @@ describe.skipIf(!SERVER)('PostgreSQL (real server)', () => {
     expect(forced.code).toBe(2);
   });
 
-  it('a truncated snapshot fails naming the line and leaves no portfolio behind', async () => {
-    const url = await freshDatabase();
+  it('a truncated snapshot — mid-line or at a line break — fails naming the line, leaving no portfolio behind', async () => {
     const text = readFileSync(join(dir.path, 'demo.ndjson'), 'utf8');
-    writeFileSync(join(dir.path, 'cut.ndjson'), text.slice(0, Math.floor(text.length * 0.7)));
-    const result = await run('import', 'cut.ndjson', '--database-url', url, '--json');
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^freehold import: cut\.ndjson: line \d+: not valid JSON/);
-    expect(parseJsonDocument(result.stdout)).toMatchObject({
-      error: { code: 'VALIDATION', file: 'cut.ndjson' },
-    });
-    const after = await run('export', '--database-url', url);
-    expect(after.code).toBe(1);
-    expect(after.stderr).toMatch(/holds no portfolio/);
+    const atBreak = text.lastIndexOf('\n', Math.floor(text.length * 0.7)) + 1;
+    const cuts: [number, RegExp][] = [
+      [Math.floor(text.length * 0.7), /^freehold import: cut\.ndjson: line \d+: not valid JSON/],
+      [atBreak, /^freehold import: cut\.ndjson: line \d+: the snapshot is truncated or incomplete/],
+    ];
+    for (const [length, message] of cuts) {
+      const url = await freshDatabase();
+      writeFileSync(join(dir.path, 'cut.ndjson'), text.slice(0, length));
+      const result = await run('import', 'cut.ndjson', '--database-url', url, '--json');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(parseJsonDocument(result.stdout)).toMatchObject({
+        error: { code: 'VALIDATION', file: 'cut.ndjson' },
+      });
+      const after = await run('export', '--database-url', url);
+      expect(after.code).toBe(1);
+      expect(after.stderr).toMatch(/holds no portfolio/);
+    }
   });
 
   it('init, then a snapshot of another local owner: refused, the database unchanged', async () => {

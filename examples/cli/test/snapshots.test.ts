@@ -1,6 +1,7 @@
 /**
- * init, export and import through the built binary: round trips, bad and truncated files (the error names the
- * line; nothing is written), a missing database, and choosing among several portfolios.
+ * init, export and import through the built binary: round trips, bad and truncated files — cut anywhere, even at a
+ * line break (the error names the line; nothing is written) — a missing database, and choosing among several
+ * portfolios.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import {
   snapshotLines,
   temporaryDirectory,
 } from './support/run-freehold.js';
-import { withoutExportedAt } from './support/snapshot-facts.js';
+import { beforeTheImport, parseSnapshot, withoutExportedAt } from './support/snapshot-facts.js';
 
 const AS_OF = '2025-12-31';
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -132,6 +133,11 @@ describe('freehold export', () => {
       portfolio: { name: 'Demo Portfolio' },
     });
     for (const line of lines.slice(1)) expect(JSON.parse(line)).toHaveProperty('type');
+    // The last line is the trailer, counting the record lines.
+    const { trailer, of } = parseSnapshot(result.stdout);
+    expect(trailer).toMatchObject({ type: 'end', records: lines.length - 2 });
+    expect(trailer.counts.property).toBe(of('property').length);
+    expect(trailer.counts.transaction).toBe(of('transaction').length);
     expect(withoutExportedAt(result.stdout)).toEqual(withoutExportedAt(snapshotText));
   });
 
@@ -161,10 +167,9 @@ describe('freehold import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Imported "Demo Portfolio" from source\.ndjson into SQLite copy\.db\n/);
     const again = await run('export', '--db', 'copy.db');
-    const before = withoutExportedAt(snapshotText);
-    const after = withoutExportedAt(again.stdout);
-    expect(after.slice(0, -1)).toEqual(before);
-    expect(JSON.parse(after[after.length - 1] ?? '')).toMatchObject({
+    const { lines: after, importEntry } = beforeTheImport(again.stdout);
+    expect(after).toEqual(withoutExportedAt(snapshotText));
+    expect(importEntry).toMatchObject({
       type: 'auditEntry',
       data: { action: 'import', entityType: 'portfolio', details: { source: 'snapshot' } },
     });
@@ -198,7 +203,7 @@ describe('freehold import', () => {
   });
 
   const lines = () => snapshotLines(snapshotText);
-  const badFiles: [string, () => string, RegExp, number][] = [
+  const badFiles: [string, () => string, RegExp, number | (() => number)][] = [
     [
       'a malformed line',
       () =>
@@ -228,6 +233,33 @@ describe('freehold import', () => {
       0,
     ],
     [
+      'a file cut exactly at a line break',
+      () => `${lines().slice(0, 40).join('\n')}\n`,
+      /^freehold import: bad\.ndjson: line 41: the snapshot is truncated or incomplete: it ends after line 40 without its trailer line/,
+      41,
+    ],
+    [
+      'a file that lost its last line (the trailer)',
+      () => lines().slice(0, -1).join('\n'),
+      /^freehold import: bad\.ndjson: line (\d+): the snapshot is truncated or incomplete/,
+      () => snapshotLines(snapshotText).length,
+    ],
+    [
+      'a trailer whose counts differ from the records',
+      () =>
+        lines()
+          .map((line, i, all) => (i === all.length - 1 ? line.replace('"records":', '"records":1') : line))
+          .join('\n'),
+      /^freehold import: bad\.ndjson: line (\d+): records: the trailer counts 1\d+ record lines, the snapshot has \d+: it is incomplete or was edited/,
+      () => snapshotLines(snapshotText).length,
+    ],
+    [
+      'a line after the trailer',
+      () => `${snapshotText}${lines()[1]}\n`,
+      /^freehold import: bad\.ndjson: line (\d+): a line after the trailer/,
+      () => snapshotLines(snapshotText).length + 1,
+    ],
+    [
       'a newer format version',
       () =>
         lines()
@@ -250,7 +282,8 @@ describe('freehold import', () => {
       const doc = parseJsonDocument(result.stdout) as { error: { file: string; line: number } };
       expect(doc.error.file).toBe('bad.ndjson');
       expect(doc.error.line).toBeGreaterThan(0);
-      if (line > 0) expect(doc.error.line).toBe(line);
+      const expected = typeof line === 'function' ? line() : line;
+      if (expected > 0) expect(doc.error.line).toBe(expected);
       const reported = Number(/line (\d+)/.exec(result.stderr)?.[1]);
       expect(reported).toBe(doc.error.line);
       expect(existsSync(at('fresh.db'))).toBe(false);
@@ -277,14 +310,46 @@ describe('freehold import', () => {
     expect(withoutExportedAt(after.stdout)).toEqual(withoutExportedAt(before.stdout));
   });
 
-  it('a snapshot of another local owner is refused: it belongs in a new database', async () => {
+  it('a file cut at a line break leaves an existing database exactly as it was', async () => {
+    // Another portfolio of the source's owner (made in a.db), imported into b.db, which holds the source's.
+    await run('import', 'source.ndjson', '--db', 'a.db');
+    await run('import', 'source.ndjson', '--db', 'b.db');
+    const made = await run('init', '--db', 'a.db', '--name', 'Second', '--json');
+    const second = (parseJsonDocument(made.stdout) as { portfolio: { id: string } }).portfolio.id;
+    await run('export', '--db', 'a.db', '--portfolio', second, '--out', 'second.ndjson');
+    const whole = snapshotLines(readFileSync(at('second.ndjson'), 'utf8'));
+    expect(whole.length).toBeGreaterThan(3);
+    const before = await run('export', '--db', 'b.db');
+    for (const kept of [whole.length - 1, 2]) {
+      writeFileSync(at('cut.ndjson'), `${whole.slice(0, kept).join('\n')}\n`);
+      const result = await run('import', 'cut.ndjson', '--db', 'b.db', '--json');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `freehold import: cut.ndjson: line ${kept + 1}: the snapshot is truncated or incomplete: it ends after line ${kept} without its trailer line ({"type":"end",…})\n`,
+      );
+      expect(parseJsonDocument(result.stdout)).toMatchObject({
+        error: { code: 'VALIDATION', file: 'cut.ndjson', line: kept + 1 },
+      });
+      const after = await run('export', '--db', 'b.db');
+      expect(withoutExportedAt(after.stdout)).toEqual(withoutExportedAt(before.stdout));
+    }
+    // The whole file imports.
+    const imported = await run('import', 'second.ndjson', '--db', 'b.db');
+    expect(imported.code).toBe(0);
+    expect((await run('export', '--db', 'b.db', '--portfolio', second)).code).toBe(0);
+  });
+
+  it('a snapshot of another local owner is refused naming its line: it belongs in a new database', async () => {
     await run('init', '--db', 'mine.db', '--name', 'Mine');
     const before = await run('export', '--db', 'mine.db');
-    const result = await run('import', 'source.ndjson', '--db', 'mine.db');
+    const result = await run('import', 'source.ndjson', '--db', 'mine.db', '--json');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^freehold import: source\.ndjson: its local owner \(user \S+\) is not the local owner of mine\.db/,
+      /^freehold import: source\.ndjson: line 2: its local owner \(user \S+\) is not the local owner of mine\.db \(user \S+\): import it into a new database\n$/,
     );
+    expect(parseJsonDocument(result.stdout)).toMatchObject({
+      error: { code: 'OWNER_MISMATCH', file: 'source.ndjson', line: 2, field: 'data.email' },
+    });
     const after = await run('export', '--db', 'mine.db');
     expect(withoutExportedAt(after.stdout)).toEqual(withoutExportedAt(before.stdout));
   });

@@ -1,12 +1,18 @@
 /**
  * `freehold import FILE`: loads a portable NDJSON snapshot as a new portfolio, in one unit of work — a
- * malformed or truncated file fails naming the line, and nothing is written (a database file this command
- * created is removed again).
+ * malformed or truncated file (cut anywhere, even at a line break: the snapshot's trailer is then missing) fails
+ * naming the line, and nothing is written (a database file this command created is removed again).
  * @module
  */
 import { createReadStream, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { ConflictError, LOCAL_OWNER, numberedLines, type SnapshotImportResult } from '@freehold/engine';
+import {
+  ConflictError,
+  LOCAL_OWNER,
+  numberedLines,
+  type SnapshotImportResult,
+  SnapshotUserConflictError,
+} from '@freehold/engine';
 import { CliFailure } from '../cli/cli-errors.js';
 import { openSession } from '../cli/cli-session.js';
 import type { CommandSpec } from '../cli/command-spec.js';
@@ -114,9 +120,11 @@ export const importCommand: CommandSpec = {
   argumentsUsage: 'FILE',
   description: [
     'Validates every line and writes the whole portfolio in one unit of work: a malformed or truncated file',
-    'fails with the number of the bad line and nothing is written. The database is created when missing',
-    '(and removed again if the import fails). Ids are preserved, so a database cannot hold the same snapshot',
-    'twice. Move a portfolio from SQLite to PostgreSQL with export, then import --database-url.',
+    '(one cut anywhere, even at a line break, lacks the final trailer line) fails with the number of the bad',
+    'line and nothing is written. The database is created when missing (and removed again if the import',
+    'fails). Ids are preserved, so a database cannot hold the same snapshot twice, and its users must not have',
+    "another user's email there. Move a portfolio from SQLite to PostgreSQL with export, then import",
+    '--database-url.',
   ],
   options: {},
   globals: ['db', 'database-url', 'json'],
@@ -151,14 +159,6 @@ export const importCommand: CommandSpec = {
     });
     let failed = true;
     try {
-      if (snapshotOwner && snapshotOwner.id !== cli.owner.id) {
-        throw new CliFailure(
-          'OWNER_MISMATCH',
-          `${file}: its local owner (user ${snapshotOwner.id}) is not the local owner of ${where} ` +
-            `(user ${cli.owner.id}): import it into a new database`,
-          { file },
-        );
-      }
       if (preview.portfolio) {
         const existing = await cli.session.portfolios.list();
         const clash = existing.find((portfolio) => portfolio.id === preview.portfolio?.id);
@@ -175,6 +175,27 @@ export const importCommand: CommandSpec = {
       try {
         result = await cli.session.snapshots.import(chunksOf(path, progress));
       } catch (error) {
+        // The engine refuses a snapshot user whose email another user of the database has, naming the line: for
+        // the local owner's email, that is a snapshot of another local owner.
+        if (error instanceof SnapshotUserConflictError) {
+          const location = { file, line: error.line, field: 'data.email' };
+          if (error.email === LOCAL_OWNER.email) {
+            throw new CliFailure(
+              'OWNER_MISMATCH',
+              `${file}: line ${error.line}: its local owner (user ${error.userId}) is not the local owner of ` +
+                `${where} (user ${error.existingUserId}): import it into a new database`,
+              location,
+              { cause: error },
+            );
+          }
+          throw new CliFailure(
+            'CONFLICT',
+            `${file}: line ${error.line}: its user ${error.userId} has email ${error.email}, which ${where} ` +
+              `already gives user ${error.existingUserId} (a snapshot keeps its users' ids)`,
+            location,
+            { cause: error },
+          );
+        }
         if (error instanceof ConflictError) {
           const message = `${file}: ${where} already holds some of its records: ${error.message}`;
           throw new CliFailure('CONFLICT', message, { file });

@@ -7,12 +7,19 @@
  * {"type":"roleAssignment","data":{…}}
  * …records in dependency order…
  * {"type":"auditEntry","data":{…}}
+ * {"type":"end","records":5791,"counts":{"user":1,"roleAssignment":1,…,"transaction":5783,…,"auditEntry":3}}
  * ```
  *
  * The first line is the header; then one line per record, types in {@link SNAPSHOT_RECORD_TYPES} order; audit
- * entries last. The keys of the header and of each line are in the order above; inside `portfolio` and `data`
- * they are sorted at every level, so the same data always gives the same bytes whichever adapter it was read from
- * (PostgreSQL's `jsonb`, for one, does not keep key order).
+ * entries last; then the trailer, always the last line. The keys of the header and of each line are in the order
+ * above; inside `portfolio` and `data` they are sorted at every level, so the same data always gives the same
+ * bytes whichever adapter it was read from (PostgreSQL's `jsonb`, for one, does not keep key order).
+ *
+ * The trailer (`"type":"end"`) says how many record lines came between the header and itself (`records`) and how
+ * many of each type (`counts`: every record type, zeros included, in {@link SNAPSHOT_RECORD_TYPES} order). A
+ * reader requires it, checks both against what it read and accepts nothing after it but blank lines — so a file
+ * cut anywhere, even exactly at a line break, is refused instead of importing as a smaller portfolio. (The
+ * trailer is part of version 1: no snapshot without one was ever released.)
  * @module
  */
 
@@ -53,6 +60,9 @@ export const SNAPSHOT_RECORD_TYPES = [
   'auditEntry',
 ] as const;
 
+/** The `type` of the trailer line. */
+export const SNAPSHOT_TRAILER_TYPE = 'end';
+
 /** A record type a snapshot line may carry. */
 export type SnapshotRecordType = (typeof SNAPSHOT_RECORD_TYPES)[number];
 
@@ -74,6 +84,24 @@ export interface SnapshotRecordLine<K extends SnapshotRecordType = SnapshotRecor
   readonly type: K;
   /** The record, exactly as stored. */
   readonly data: EntityMap[K];
+}
+
+/** The trailer line, the last of every snapshot. */
+export interface SnapshotTrailer {
+  /** Always {@link SNAPSHOT_TRAILER_TYPE}. */
+  readonly type: typeof SNAPSHOT_TRAILER_TYPE;
+  /** Record lines between the header and the trailer (the sum of `counts`). */
+  readonly records: number;
+  /** Record lines per type: every type, zeros included. */
+  readonly counts: Readonly<Record<SnapshotRecordType, number>>;
+}
+
+/** A count of zero for every record type, in {@link SNAPSHOT_RECORD_TYPES} order. */
+export function emptyRecordCounts(): Record<SnapshotRecordType, number> {
+  return Object.fromEntries(SNAPSHOT_RECORD_TYPES.map((type) => [type, 0])) as Record<
+    SnapshotRecordType,
+    number
+  >;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -99,4 +127,19 @@ export function headerLine(header: SnapshotHeader): string {
 /** A record line's text (without the line break): type, then the record. */
 export function recordLine(type: SnapshotRecordType, data: object): string {
   return `{"type":${JSON.stringify(type)},"data":${canonicalJson(data)}}`;
+}
+
+/**
+ * The trailer line's text (without the line break) for these record counts: type, the total, then the counts of
+ * every record type in {@link SNAPSHOT_RECORD_TYPES} order (not sorted: the order is the format's).
+ */
+export function trailerLine(counts: Readonly<Record<SnapshotRecordType, number>>): string {
+  let total = 0;
+  const ordered: Record<string, number> = {};
+  for (const type of SNAPSHOT_RECORD_TYPES) {
+    const count = counts[type] ?? 0;
+    ordered[type] = count;
+    total += count;
+  }
+  return `{"type":${JSON.stringify(SNAPSHOT_TRAILER_TYPE)},"records":${total},"counts":${JSON.stringify(ordered)}}`;
 }

@@ -10,10 +10,18 @@ export {
   recordLine,
   SNAPSHOT_FORMAT,
   SNAPSHOT_RECORD_TYPES,
+  SNAPSHOT_TRAILER_TYPE,
   SNAPSHOT_VERSION,
   type SnapshotHeader,
   type SnapshotRecordLine,
   type SnapshotRecordType,
+  type SnapshotTrailer,
+  trailerLine,
 } from './format.js';
-export { type ImportSnapshotOptions, importSnapshot, type SnapshotImportResult } from './import-snapshot.js';
+export {
+  type ImportSnapshotOptions,
+  importSnapshot,
+  type SnapshotImportResult,
+  SnapshotUserConflictError,
+} from './import-snapshot.js';
 export { type NumberedLine, numberedLines } from './ndjson-lines.js';

@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { collect, counts, propertyInput, rejectsWith, setup, world } from '../../test/services-kit.js';
-import type { ValidationError } from '../errors.js';
+import { ConflictError, type ValidationError } from '../errors.js';
 import { createMemoryRepository, type MemoryRepository } from '../memory/index.js';
 import { fixedClock, type Repository, seededRandomBytes, uuidV7Ids } from '../ports/index.js';
+import { createFreehold } from '../services/index.js';
 import { arbPortfolioData, type PortfolioData } from '../testing/index.js';
-import { exportSnapshot, importSnapshot, numberedLines, SNAPSHOT_RECORD_TYPES } from './index.js';
+import {
+  exportSnapshot,
+  importSnapshot,
+  numberedLines,
+  SNAPSHOT_RECORD_TYPES,
+  type SnapshotTrailer,
+  SnapshotUserConflictError,
+} from './index.js';
 
 const IMPORTER = '01900000-0000-7000-8000-0000000000aa';
 
@@ -39,6 +47,20 @@ async function importLines(
   });
 }
 
+/** The trailer (last line) of exported lines, parsed. */
+function trailerOf(lines: readonly string[]): SnapshotTrailer {
+  return JSON.parse(lines.at(-1) ?? '{}') as SnapshotTrailer;
+}
+
+/** The lines with the trailer replaced by `edit(trailer)`. */
+function withTrailer(lines: readonly string[], edit: (trailer: SnapshotTrailer) => object): string[] {
+  return [...lines.slice(0, -1), `${JSON.stringify(edit(trailerOf(lines)))}\n`];
+}
+
+function allZero(repository: MemoryRepository): boolean {
+  return Object.values(counts(repository)).every((n) => n === 0);
+}
+
 function chunksOf(text: string, cuts: readonly number[]): string[] {
   const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
   const out: string[] = [];
@@ -63,6 +85,15 @@ describe('snapshot round trip', () => {
           const source = repositoryOf(data);
           const first = await exportAll(source, data.portfolio.id);
           expect(first.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
+          // The trailer counts the record lines, every type in format order.
+          const trailer = trailerOf(first);
+          expect(Object.keys(trailer)).toEqual(['type', 'records', 'counts']);
+          expect(Object.keys(trailer.counts)).toEqual([...SNAPSHOT_RECORD_TYPES]);
+          expect(trailer.records).toBe(first.length - 2);
+          for (const type of SNAPSHOT_RECORD_TYPES) {
+            const lines = first.filter((line) => line.startsWith(`{"type":"${type}",`));
+            expect(trailer.counts[type]).toBe(lines.length);
+          }
 
           const target = createMemoryRepository();
           const input = framedAsLines
@@ -77,9 +108,14 @@ describe('snapshot round trip', () => {
           const second = await exportAll(target, data.portfolio.id, '2032-06-01T00:00:00.000Z');
           const importEntry = second.find((line) => line.includes(result.auditEntryId));
           expect(importEntry).toBeDefined();
-          const [header1, ...body1] = first;
-          const [header2, ...body2] = second;
+          const [header1, ...body1] = first.slice(0, -1);
+          const [header2, ...body2] = second.slice(0, -1);
           expect(body2.filter((line) => line !== importEntry)).toEqual(body1);
+          expect(trailerOf(second)).toEqual({
+            ...trailer,
+            records: trailer.records + 1,
+            counts: { ...trailer.counts, auditEntry: trailer.counts.auditEntry + 1 },
+          });
           const strip = (line: string | undefined) => ({ ...JSON.parse(line ?? '{}'), exportedAt: null });
           expect(strip(header2)).toEqual(strip(header1));
           expect(JSON.parse(header2 ?? '{}').exportedAt).toBe('2032-06-01T00:00:00.000Z');
@@ -196,7 +232,7 @@ describe('snapshot validation: errors name the line, nothing is written', () => 
           Object.assign([...lines], { [index]: `${JSON.stringify({ ...record, type: 'planet' })}\n` }),
           `line.${index + 1}.type`,
         ],
-        [[...lines, lines[1] ?? ''], `line.${lines.length + 1}.type`],
+        [[...lines.slice(0, -1), lines[1] ?? '', ...lines.slice(-1)], `line.${lines.length}.type`],
         [lines.slice(1), 'line.1.format'],
       ];
       for (const [input, field] of cases) {
@@ -210,7 +246,167 @@ describe('snapshot validation: errors name the line, nothing is written', () => 
       await rejectsWith(importLines(port, []), 'VALIDATION');
       expect(counts(repository).portfolio).toBe(0);
     });
+
+    test(`${mode}: a snapshot cut at any line break is refused, naming the line where the trailer was expected`, async () => {
+      const { lines } = await sampleLines();
+      for (let kept = 1; kept < lines.length; kept++) {
+        const { repository, port } = target();
+        const cut = lines.slice(0, kept);
+        const error = (await rejectsWith(importLines(port, cut), 'VALIDATION')) as ValidationError;
+        expect(error.fields).toEqual([`line.${kept + 1}`]);
+        expect(error.message).toMatch(
+          new RegExp(
+            `^line ${kept + 1}: the snapshot is truncated or incomplete: it ends after line ${kept} `,
+          ),
+        );
+        expect(allZero(repository)).toBe(true);
+      }
+    });
+
+    test(`${mode}: trailer counts that differ from the records read are refused, naming the trailer line`, async () => {
+      const { lines } = await sampleLines();
+      const at = lines.length;
+      const index = lines.findIndex((line) => line.includes('"type":"transaction"'));
+      const cases: [string[], string[]][] = [
+        [
+          withTrailer(lines, (t) => ({
+            ...t,
+            counts: { ...t.counts, transaction: t.counts.transaction + 1 },
+          })),
+          [`line.${at}.counts.transaction`],
+        ],
+        [withTrailer(lines, (t) => ({ ...t, records: t.records - 1 })), [`line.${at}.records`]],
+        // A record line lost in the middle: its type and the total no longer match.
+        [
+          lines.filter((_, i) => i !== index),
+          [`line.${at - 1}.counts.transaction`, `line.${at - 1}.records`],
+        ],
+        [
+          withTrailer(lines, (t) => ({ ...t, counts: { ...t.counts, document: undefined } })),
+          [`line.${at}.counts.document`],
+        ],
+        [withTrailer(lines, (t) => ({ ...t, extra: true })), [`line.${at}.extra`]],
+      ];
+      for (const [input, fields] of cases) {
+        const { repository, port } = target();
+        const error = (await rejectsWith(importLines(port, input), 'VALIDATION')) as ValidationError;
+        expect(error.fields).toEqual(fields);
+        expect(error.message).toMatch(new RegExp(`^line ${fields[0]?.split('.')[1]}: `));
+        expect(allZero(repository)).toBe(true);
+      }
+      const error = (await rejectsWith(
+        importLines(target().port, cases[0]?.[0] ?? []),
+        'VALIDATION',
+      )) as ValidationError;
+      expect(error.message).toBe(
+        `line ${at}: counts.transaction: the trailer counts 2 transaction records, the snapshot has 1: it is incomplete or was edited`,
+      );
+    });
+
+    test(`${mode}: any line after the trailer is refused; blank lines are not lines`, async () => {
+      const { lines } = await sampleLines();
+      const after = lines.length + 1;
+      for (const extra of [lines[1] ?? '', lines.at(-1) ?? '', 'garbage\n']) {
+        const { repository, port } = target();
+        const error = (await rejectsWith(
+          importLines(port, [...lines, extra]),
+          'VALIDATION',
+        )) as ValidationError;
+        expect(error.fields).toEqual([`line.${after}`]);
+        expect(error.message).toBe(
+          `line ${after}: a line after the trailer (line ${lines.length}): the trailer must be the snapshot's last line`,
+        );
+        expect(allZero(repository)).toBe(true);
+      }
+      const { repository, port } = target();
+      const result = await importLines(port, [...lines, '\n', '  \n']);
+      expect(result.lines).toBe(lines.length + 2);
+      expect(counts(repository).portfolio).toBe(1);
+    });
+
+    test(`${mode}: a user whose email the database gives another user is a conflict naming the line and the email`, async () => {
+      const { w, lines } = await sampleLines();
+      const { repository, port } = target();
+      const other = createFreehold({
+        storage: repository,
+        clock: w.clock,
+        ids: uuidV7Ids({ clock: w.clock, random: seededRandomBytes(77) }),
+      });
+      const taken = await other.users.create({ email: 'manager@example.com', name: 'Another Manny' });
+      const before = counts(repository);
+      const line = lines.findIndex((text) => text.includes('"email":"manager@example.com"')) + 1;
+      expect(line).toBeGreaterThan(1);
+      const error = await rejectsWith(importLines(port, lines), 'CONFLICT');
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toBeInstanceOf(SnapshotUserConflictError);
+      expect(error).toMatchObject({
+        line,
+        userId: w.users.manager.id,
+        email: 'manager@example.com',
+        existingUserId: taken.id,
+      });
+      expect(error.message).toMatch(
+        new RegExp(
+          `^line ${line}: user ${w.users.manager.id} has email manager@example\\.com, which the database already gives another user \\(${taken.id}\\)`,
+        ),
+      );
+      expect(counts(repository)).toEqual(before);
+    });
+
+    test(`${mode}: two users of the snapshot with one email are refused`, async () => {
+      const { lines } = await sampleLines();
+      const twin = lines.map((text) =>
+        text.replace('"email":"viewer@example.com"', '"email":"manager@example.com"'),
+      );
+      const line = twin.findIndex((text) => text.includes('"name":"Vera Viewer"')) + 1;
+      const { repository, port } = target();
+      const error = (await rejectsWith(importLines(port, twin), 'VALIDATION')) as ValidationError;
+      expect(error.fields).toEqual([`line.${line}.data.email`]);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^line ${line}: data.email: user \\S+ has email manager@example\\.com, as user \\S+ on line \\d+`,
+        ),
+      );
+      expect(allZero(repository)).toBe(true);
+    });
   }
+
+  test('a snapshot cut anywhere (fast-check portfolios, cut positions and chunking) is refused, nothing written', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbPortfolioData({ maxPerType: 2 }),
+        fc.nat(),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (data, position, cuts, streaming, atLineBreak) => {
+          const lines = await exportAll(repositoryOf(data), data.portfolio.id);
+          const text = lines.join('');
+          // Keep whole lines (a cut at a line break) or any proper prefix but the one dropping only the last "\n".
+          const kept = position % lines.length;
+          const prefix = atLineBreak
+            ? lines.slice(0, kept).join('')
+            : text.slice(0, position % (text.length - 1));
+          const repository = createMemoryRepository();
+          const port = streaming ? repository : shortTransactions(repository);
+          const error = (await rejectsWith(
+            importLines(port, chunksOf(prefix, cuts)),
+            'VALIDATION',
+          )) as ValidationError;
+          expect(error.fields).toHaveLength(1);
+          expect(error.fields[0]).toMatch(/^line\.\d+$/);
+          if (atLineBreak) {
+            expect(error.fields).toEqual([`line.${kept + 1}`]);
+            expect(error.message).toMatch(
+              kept === 0 ? /the snapshot is empty/ : /the snapshot is truncated or incomplete/,
+            );
+          }
+          expect(allZero(repository)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('snapshots through the services', () => {
