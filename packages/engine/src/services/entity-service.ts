@@ -38,6 +38,7 @@ import {
   ENTITY_DESCRIPTORS,
   type EntityDescriptor,
 } from './entity-descriptors.js';
+import { CONTACT_PERSONAL_FIELDS } from './personal-data.js';
 import {
   auditEntry,
   definedFields,
@@ -263,7 +264,29 @@ async function guardLastOwner(tx: UnitOfWork, before: LooseRecord, after: LooseR
   }
 }
 
+/**
+ * An erased contact keeps only redacted personal fields: an update that writes any of them again is refused (the
+ * person asked to be forgotten; create a new contact for new details). Other fields may still change.
+ */
+async function guardErasedContact(
+  _tx: UnitOfWork,
+  before: LooseRecord,
+  after: LooseRecord | null,
+): Promise<void> {
+  if (before.erasedAt === null || after === null) return;
+  for (const field of Object.keys(CONTACT_PERSONAL_FIELDS)) {
+    if (!jsonEqual(before[field], after[field])) {
+      throw ValidationError.field(
+        field,
+        'no change: the contact was erased',
+        `${field}: contact ${String(before.id)} was erased, so its personal data cannot be written again; create a new contact instead`,
+      );
+    }
+  }
+}
+
 const HOOKS: Partial<Record<CollectionType, Hooks>> = {
+  contact: { guardChange: guardErasedContact },
   transaction: {
     completeCreate: (record, resolved) => kindFromCategory(record, resolved),
     completeUpdate: (_before, next, patch, resolved) =>

@@ -57,6 +57,23 @@ describe('erasure of a person’s data', () => {
     const before = counts(w.storage);
     expect(await s.contacts.erase(contact.id)).toEqual(erased);
     expect(counts(w.storage)).toEqual(before);
+
+    // Personal data cannot be written into an erased contact again; other fields still change.
+    for (const patch of [{ email: 'tess@example.com' }, { name: 'Tess' }, { notes: 'back again' }]) {
+      const field = Object.keys(patch)[0] as string;
+      const error = await rejectsWith(
+        s.contacts.update(contact.id, patch, { expectedVersion: 3 }),
+        'VALIDATION',
+      );
+      expect(error).toMatchObject({ issues: [expect.objectContaining({ path: field })] });
+      expect(error.message).toMatch(/was erased/);
+    }
+    expect(counts(w.storage)).toEqual(before);
+    expect(await s.contacts.update(contact.id, { name: ERASED_NAME }, { expectedVersion: 3 })).toEqual(
+      erased,
+    );
+    const retagged = await s.contacts.update(contact.id, { kind: 'vendor' }, { expectedVersion: 3 });
+    expect(retagged).toMatchObject({ kind: 'vendor', name: ERASED_NAME, email: null, version: 4 });
   });
 
   test('users.erase clears the email, redacts the name everywhere, and records the erasure', async () => {
