@@ -23,7 +23,7 @@ export {
   toSafeNumber,
 } from './mappers.js';
 export {
-  addPortfolioRollups,
+  addSummaryRollups,
   checkRollups,
   ROLLUP_TABLES,
   type RollupCheck,
@@ -52,7 +52,7 @@ export {
   type SchemaMigrationOptions,
   type SchemaState,
 } from './sql-migrations.js';
-export { planTotals, SqlReader, specOf, type TotalsPlan } from './sql-reader.js';
+export { planTotals, planWholeMonths, SqlReader, specOf, type TotalsPlan } from './sql-reader.js';
 export { createSqlRepository, type SqlRepository, type SqlRepositoryOptions } from './sql-repository.js';
 export {
   AUDIT_TABLE,
@@ -62,9 +62,9 @@ export {
   columnOf,
   createCoreIndex,
   createCoreSchema,
-  createPortfolioRollups,
+  createSummaryRollups,
   dropCoreSchema,
-  dropPortfolioRollups,
+  dropSummaryRollups,
   type FieldColumn,
   KIND_ROLLUP_TABLE,
   LOAN_EVENTS_TABLE,
@@ -75,5 +75,6 @@ export {
   type RecordTableSpec,
   recordIndexes,
   recordTableOf,
+  YEARLY_ROLLUP_TABLE,
 } from './sql-schema.js';
 export { SqlUnitOfWork } from './sql-unit-of-work.js';

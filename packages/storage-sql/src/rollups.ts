@@ -5,16 +5,24 @@
  * raw rows by {@link checkRollups} and rebuilt from them by {@link rebuildRollups}.
  * @module
  */
-import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { toBigInt, toSafeNumber } from './mappers.js';
 import { monthExpression, type SqlDialectAdapter } from './sql-dialect-adapter.js';
 import {
   CATEGORY_ROLLUP_TABLE,
   type CoreDatabase,
-  createPortfolioRollups,
+  createSummaryRollups,
   KIND_ROLLUP_TABLE,
   PORTFOLIO_DAILY_TABLE,
   PORTFOLIO_MONTHLY_TABLE,
+  YEARLY_ROLLUP_TABLE,
 } from './sql-schema.js';
 
 /** The columns of a transaction row that the rollups aggregate. */
@@ -41,8 +49,11 @@ interface Delta {
   count: number;
 }
 
-/** A key column of a rollup table: `month` (`YYYY-MM`) and `date` are derived from the transaction's date. */
-type RollupKey = 'portfolio_id' | 'month' | 'date' | 'property_id' | 'kind' | 'category';
+/**
+ * A key column of a rollup table: `year` (`YYYY`), `month` (`YYYY-MM`) and `date` are derived from the transaction's
+ * date.
+ */
+type RollupKey = 'portfolio_id' | 'year' | 'month' | 'date' | 'property_id' | 'kind' | 'category';
 
 /** A rollup table and its key columns, in primary-key order. */
 interface RollupTable {
@@ -56,14 +67,15 @@ const PROPERTY_ROLLUPS: readonly RollupTable[] = [
   { table: KIND_ROLLUP_TABLE, keys: ['portfolio_id', 'month', 'property_id', 'kind'] },
 ];
 
-/** The portfolio rollups (schema version 2). */
-const PORTFOLIO_ROLLUPS: readonly RollupTable[] = [
+/** The summary rollups (schema version 2): per portfolio by month and by day, per property by year. */
+const SUMMARY_ROLLUPS: readonly RollupTable[] = [
   { table: PORTFOLIO_MONTHLY_TABLE, keys: ['portfolio_id', 'month', 'kind', 'category'] },
   { table: PORTFOLIO_DAILY_TABLE, keys: ['portfolio_id', 'date', 'kind', 'category'] },
+  { table: YEARLY_ROLLUP_TABLE, keys: ['portfolio_id', 'year', 'property_id', 'kind', 'category'] },
 ];
 
-/** Every rollup table, each maintained with every transaction write. */
-const ROLLUPS: readonly RollupTable[] = [...PROPERTY_ROLLUPS, ...PORTFOLIO_ROLLUPS];
+/** Every rollup table, each maintained with every transaction write (in this order in {@link RollupDeltas}). */
+const ROLLUPS: readonly RollupTable[] = [...PROPERTY_ROLLUPS, ...SUMMARY_ROLLUPS];
 
 /** Names of every rollup table (each has `portfolio_id`, `total_minor` and `tx_count` columns). */
 export const ROLLUP_TABLES: readonly string[] = ROLLUPS.map((rollup) => rollup.table);
@@ -116,7 +128,8 @@ export class RollupDeltas {
         ? amountMinor
         : toBigInt(amountMinor);
     const signed = sign === 1 ? amount : -amount;
-    const [category_, kind_, portfolioMonth, portfolioDay] = this.#tables as [
+    const [category_, kind_, portfolioMonth, portfolioDay, yearly] = this.#tables as [
+      Map<string, Delta>,
       Map<string, Delta>,
       Map<string, Delta>,
       Map<string, Delta>,
@@ -143,6 +156,14 @@ export class RollupDeltas {
       portfolioDay,
       `${portfolio}\u0000${day}\u0000${tail}`,
       () => [portfolio, day, kindText, categoryText],
+      signed,
+      sign,
+    );
+    const year = day.slice(0, 4);
+    bump(
+      yearly,
+      `${portfolio}\u0000${year}\u0000${property}\u0000${tail}`,
+      () => [portfolio, year, property, kindText, categoryText],
       signed,
       sign,
     );
@@ -290,8 +311,12 @@ function groupedTransactions(
   scope: RollupScope,
 ): SelectQueryBuilder<CoreDatabase, 'transactions', Record<string, unknown>> {
   const month = monthExpression(scope.dialect, 'date');
-  const columns = keys.map((key) => (key === 'month' ? month.as('month') : sql.ref(key).as(key)));
-  const groups = keys.map((key) => (key === 'month' ? month : sql.ref(key)));
+  const derived: Record<string, RawBuilder<string>> = {
+    month,
+    year: sql<string>`substr(${month}, ${sql.lit(1)}, ${sql.lit(4)})`,
+  };
+  const columns = keys.map((key) => (derived[key] ?? sql.ref(key)).as(key));
+  const groups = keys.map((key) => derived[key] ?? sql.ref(key));
   let query = executor
     .selectFrom('transactions')
     .select(columns)
@@ -366,15 +391,16 @@ export async function rebuildRollups(executor: Kysely<CoreDatabase>, scope: Roll
 }
 
 /**
- * The core's schema version 2 step: creates the portfolio rollup tables and fills them from the transactions
- * already stored. Dialect migrations call it; run it inside the migration's transaction.
+ * The core's schema version 2 step: creates the summary rollup tables (per portfolio by month and by day, per
+ * property by year) and fills them from the transactions already stored. Dialect migrations call it; run it inside
+ * the migration's transaction.
  */
-export async function addPortfolioRollups(
+export async function addSummaryRollups(
   executor: Kysely<CoreDatabase>,
   dialect: Pick<SqlDialectAdapter, 'types' | 'clusteredTableSuffix' | 'monthOf'>,
 ): Promise<void> {
-  await createPortfolioRollups(executor, dialect);
-  await rebuildTables(executor, PORTFOLIO_ROLLUPS, { dialect });
+  await createSummaryRollups(executor, dialect);
+  await rebuildTables(executor, SUMMARY_ROLLUPS, { dialect });
 }
 
 async function rebuildTables(

@@ -53,6 +53,7 @@ import {
   PORTFOLIO_MONTHLY_TABLE,
   type RecordTableSpec,
   recordTableOf,
+  YEARLY_ROLLUP_TABLE,
 } from './sql-schema.js';
 
 /** The table spec of `type`; anything that is not a record type is a `ValidationError` naming `type`. */
@@ -222,39 +223,69 @@ interface TotalsGrouping {
   readonly category: boolean;
 }
 
-/** Where one part of a totals query reads: a rollup table (with its key columns) or the raw transactions. */
+/**
+ * Where one part of a totals query reads — a rollup table (with its key columns) or the raw transactions — over
+ * which range, and whether its sums are added or (a year's complement) subtracted.
+ */
 interface TotalsSource {
   readonly table: string;
   /** The table's grouping key below the portfolio, or `null` for raw transactions. */
-  readonly keys: readonly (RollupColumn | 'date')[] | null;
-  /** The month of a row. */
-  readonly month: RawBuilder<string> | ReturnType<typeof sql.ref>;
-  /** Inclusive bounds on `month` (`YYYY-MM`) or `date` (`YYYY-MM-DD`). */
-  readonly range: { readonly column: 'month' | 'date'; readonly from: string; readonly to: string };
+  readonly keys: readonly (RollupColumn | 'date' | 'year')[] | null;
+  /** The month of a row (needed only when months are kept). */
+  readonly month?: RawBuilder<string> | ReturnType<typeof sql.ref>;
+  /** Inclusive bounds on `year` (`YYYY`), `month` (`YYYY-MM`) or `date` (`YYYY-MM-DD`). */
+  readonly range: { readonly column: 'year' | 'month' | 'date'; readonly from: string; readonly to: string };
+  /** 1: the rows' sums count; −1: they are taken away (months of a year outside the range). */
+  readonly sign: 1 | -1;
 }
 
 const CATEGORY_ROLLUP_KEYS = ['month', 'property_id', 'kind', 'category'] as const;
 const KIND_ROLLUP_KEYS = ['month', 'property_id', 'kind'] as const;
 const PORTFOLIO_MONTHLY_KEYS = ['month', 'kind', 'category'] as const;
 const PORTFOLIO_DAILY_KEYS = ['date', 'kind', 'category'] as const;
+const YEARLY_ROLLUP_KEYS = ['year', 'property_id', 'kind', 'category'] as const;
 
-/** Sums rows with the same property, month, kind and category (totals as decimal text in minor units). */
-function mergeTotals(rows: readonly Record<string, unknown>[]): MonthlyTotal[] {
-  const merged = new Map<string, { row: MonthlyTotal; total: bigint; count: number }>();
-  for (const row of rows) {
-    const total = row as unknown as MonthlyTotal;
-    const id = `${total.propertyId}\u0000${total.month}\u0000${total.kind}\u0000${total.category}`;
-    const entry = merged.get(id);
-    if (entry) {
-      entry.total += BigInt(total.total);
-      entry.count += toSafeNumber(total.count);
-    } else merged.set(id, { row: total, total: BigInt(total.total), count: toSafeNumber(total.count) });
+/** `YYYY-MM` of year `year` and month `month` (1–12). */
+function monthKey(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The whole months `first`..`last` (`YYYY-MM`) as yearly and monthly pieces read with the fewest rollup rows: per
+ * calendar year, its months as they are, or — when that reads fewer rows — the year's row minus the months outside
+ * the span (a trailing twelve months ending in November: this year, minus December). Adjacent pieces of the same
+ * kind and sign are joined into one range.
+ */
+export function planWholeMonths(
+  first: string,
+  last: string,
+): { years: { from: string; to: string }[]; months: { from: string; to: string; sign: 1 | -1 }[] } {
+  const years: { from: string; to: string }[] = [];
+  const months: { from: string; to: string; sign: 1 | -1 }[] = [];
+  const addYear = (year: number) => {
+    const key = String(year).padStart(4, '0');
+    const previous = years[years.length - 1];
+    if (previous && Number(previous.to) === year - 1) previous.to = key;
+    else years.push({ from: key, to: key });
+  };
+  const addMonths = (year: number, a: number, b: number, sign: 1 | -1) => {
+    if (a > b) return;
+    months.push({ from: monthKey(year, a), to: monthKey(year, b), sign });
+  };
+  const firstYear = Number(first.slice(0, 4));
+  const lastYear = Number(last.slice(0, 4));
+  for (let year = firstYear; year <= lastYear; year++) {
+    const a = year === firstYear ? Number(first.slice(5, 7)) : 1;
+    const b = year === lastYear ? Number(last.slice(5, 7)) : 12;
+    const inside = b - a + 1;
+    if (inside === 12) addYear(year);
+    else if (1 + (12 - inside) < inside) {
+      addYear(year);
+      addMonths(year, 1, a - 1, -1);
+      addMonths(year, b + 1, 12, -1);
+    } else addMonths(year, a, b, 1);
   }
-  return [...merged.values()].map(({ row, total, count }) => {
-    row.total = total.toString();
-    row.count = count;
-    return row;
-  });
+  return { years, months };
 }
 
 /** Columns every record query returns. */
@@ -400,17 +431,30 @@ export class SqlReader implements RepositoryReader {
       const portfolioLevel = !want.property && properties === undefined;
       const sources: TotalsSource[] = [];
       if (plan.months) {
-        const table = portfolioLevel
+        const monthly = portfolioLevel
           ? { table: PORTFOLIO_MONTHLY_TABLE, keys: PORTFOLIO_MONTHLY_KEYS }
           : want.category
             ? { table: CATEGORY_ROLLUP_TABLE, keys: CATEGORY_ROLLUP_KEYS }
             : { table: KIND_ROLLUP_TABLE, keys: KIND_ROLLUP_KEYS };
         const { first, last } = plan.months;
-        sources.push({
-          ...table,
-          month: sql.ref('month'),
-          range: { column: 'month', from: first, to: last },
-        });
+        const month = sql.ref('month');
+        if (want.month || portfolioLevel) {
+          sources.push({ ...monthly, month, range: { column: 'month', from: first, to: last }, sign: 1 });
+        } else {
+          // Per property, months merged: whole years from the yearly rollup, the rest month by month.
+          const pieces = planWholeMonths(first, last);
+          for (const range of pieces.years) {
+            sources.push({
+              table: YEARLY_ROLLUP_TABLE,
+              keys: YEARLY_ROLLUP_KEYS,
+              range: { column: 'year', ...range },
+              sign: 1,
+            });
+          }
+          for (const { sign, ...range } of pieces.months) {
+            sources.push({ ...monthly, month, range: { column: 'month', ...range }, sign });
+          }
+        }
       }
       for (const range of plan.partial) {
         sources.push({
@@ -419,16 +463,34 @@ export class SqlReader implements RepositoryReader {
             : { table: 'transactions', keys: null }),
           month: monthExpression(this.dialect, 'date'),
           range: { column: 'date', from: range.from, to: range.to },
+          sign: 1,
         });
       }
-      const parts = sources.map((source) => this.#totalsPart(portfolioId, properties, source, want));
+      // Parts cover disjoint date ranges (or take a year's outside months away), so their groups overlap only when
+      // months are merged: then one outer GROUP BY adds them up and drops the groups left empty.
+      const merge = !want.month && (sources.length > 1 || sources.some((source) => source.sign < 0));
+      const parts = sources.map((source) => this.#totalsPart(portfolioId, properties, source, want, !merge));
       const [first, ...rest] = parts;
       if (!first) return [];
       // One statement (one consistent snapshot); no ORDER BY: the rows are put in the port's order below, cheaper
       // than a sort in SQL (the rollup's primary key is month-major, the port's order property-major).
       let union = first;
       for (const part of rest) union = union.unionAll(part);
-      const totalsQuery = union.compile();
+      const statement = merge
+        ? (this.executor
+            .selectFrom(union.as('u'))
+            .select([
+              sql.ref('u.propertyId').as('propertyId'),
+              sql<null>`null`.as('month'),
+              sql.ref('u.kind').as('kind'),
+              sql.ref('u.category').as('category'),
+              sql<string>`cast(sum(${sql.ref('u.total')}) as text)`.as('total'),
+              sql<number>`cast(sum(${sql.ref('u.count')}) as double precision)`.as('count'),
+            ])
+            .groupBy([sql.ref('u.propertyId'), sql.ref('u.kind'), sql.ref('u.category')])
+            .having(sql<SqlBool>`sum(${sql.ref('u.count')}) <> 0`) as unknown as AnySelect)
+        : union;
+      const totalsQuery = statement.compile();
       const currencyQuery = this.executor
         .selectFrom('portfolios')
         .select('currency')
@@ -440,9 +502,7 @@ export class SqlReader implements RepositoryReader {
         return [(await executor.executeQuery(totalsQuery)).rows, found] as const;
       });
       const digits = digitsOfCurrency(currency?.currency);
-      // Parts cover disjoint date ranges, so their groups overlap only when months are merged.
-      const totals =
-        !want.month && parts.length > 1 ? mergeTotals(rows) : (rows as unknown as MonthlyTotal[]);
+      const totals = rows as unknown as MonthlyTotal[];
       for (const total of totals) {
         total.total = formatMinorUnits(total.total, digits);
         total.count = toSafeNumber(total.count);
@@ -453,14 +513,16 @@ export class SqlReader implements RepositoryReader {
 
   /**
    * One part of a totals query: `source`'s rows of the portfolio in its range, shaped as `MonthlyTotal`s of the
-   * `want`ed grouping. Rows of a rollup whose key is exactly that grouping are selected as they are; everything
-   * else is summed with `GROUP BY`. Results come back as text (`total`) and double (`count`), converted by the caller.
+   * `want`ed grouping, sums negated for a subtracted source. Rows of a rollup whose key is exactly that grouping are
+   * selected as they are; everything else is summed with `GROUP BY`. With `final`, `total` comes back as text and
+   * `count` as a double (converted by the caller); otherwise as numbers for an outer query to add up.
    */
   #totalsPart(
     portfolioId: string,
     properties: readonly string[] | undefined,
     source: TotalsSource,
     want: TotalsGrouping,
+    final: boolean,
   ): AnySelect {
     const raw = source.keys === null;
     const grouped: RollupColumn[] = [
@@ -470,27 +532,31 @@ export class SqlReader implements RepositoryReader {
       ...(want.category ? (['category'] as const) : []),
     ];
     const exact =
-      !raw &&
+      source.sign > 0 &&
       source.keys !== null &&
       source.keys.length === grouped.length &&
       grouped.every((key) => source.keys?.includes(key));
     const sumOf = raw ? 'amount_minor' : 'total_minor';
-    const total = exact ? sql.ref(sumOf) : sql`sum(${sql.ref(sumOf)})`;
-    const count = raw ? sql`count(*)` : exact ? sql.ref('tx_count') : sql`sum(${sql.ref('tx_count')})`;
+    const signed = (expression: RawBuilder<unknown> | ReturnType<typeof sql.ref>) =>
+      source.sign < 0 ? sql`-(${expression})` : expression;
+    const total = signed(exact ? sql.ref(sumOf) : sql`sum(${sql.ref(sumOf)})`);
+    const count = signed(
+      raw ? sql`count(*)` : exact ? sql.ref('tx_count') : sql`sum(${sql.ref('tx_count')})`,
+    );
+    const month = source.month ?? sql<null>`null`;
     const columnOf = (key: RollupColumn): RawBuilder<unknown> | ReturnType<typeof sql.ref> =>
-      key === 'month' ? source.month : sql.ref(key);
+      key === 'month' ? month : sql.ref(key);
     let part = this.executor
       .selectFrom(source.table)
       .select([
         (want.property ? sql.ref('property_id') : sql<null>`null`).as('propertyId'),
-        (want.month ? source.month : sql<null>`null`).as('month'),
+        (want.month ? month : sql<null>`null`).as('month'),
         sql.ref('kind').as('kind'),
         (want.category ? sql.ref('category') : sql<null>`null`).as('category'),
-        sql<string>`cast(${total} as text)`.as('total'),
-        sql<number>`cast(${count} as double precision)`.as('count'),
+        (final ? sql<string>`cast(${total} as text)` : total).as('total'),
+        (final ? sql<number>`cast(${count} as double precision)` : count).as('count'),
       ])
-      .where('portfolio_id', '=', portfolioId);
-    part = part
+      .where('portfolio_id', '=', portfolioId)
       .where(source.range.column, '>=', source.range.from)
       .where(source.range.column, '<=', source.range.to);
     if (properties) part = part.where('property_id', 'in', properties);

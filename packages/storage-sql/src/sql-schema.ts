@@ -53,6 +53,11 @@ export const PORTFOLIO_MONTHLY_TABLE = 'portfolio_monthly_totals';
  * months at the ends of a range, so portfolio totals never read raw transactions.
  */
 export const PORTFOLIO_DAILY_TABLE = 'portfolio_daily_totals';
+/**
+ * Yearly rollup per property (schema version 2): portfolio × year × property × kind × category → sum, count. Lets
+ * a per-property total over many months read a year's row minus a few months instead of every month.
+ */
+export const YEARLY_ROLLUP_TABLE = 'yearly_category_totals';
 /** Key/value metadata (`schema_version`). */
 export const META_TABLE = 'freehold_meta';
 
@@ -314,19 +319,20 @@ export async function createCoreSchema(
 }
 
 /**
- * Schema version 2 of the core: the portfolio-level rollups ({@link PORTFOLIO_MONTHLY_TABLE},
- * {@link PORTFOLIO_DAILY_TABLE}), created and filled from the transactions already stored. Dialect migrations call
- * it from their migration that adds portfolio rollups; `down` is {@link dropPortfolioRollups}.
+ * Schema version 2 of the core: the summary rollups — per portfolio ({@link PORTFOLIO_MONTHLY_TABLE},
+ * {@link PORTFOLIO_DAILY_TABLE}) and per property and year ({@link YEARLY_ROLLUP_TABLE}) — as empty tables. The
+ * rollups module's `addSummaryRollups` creates them and fills them from the stored transactions.
  */
-export async function createPortfolioRollups(
+export async function createSummaryRollups(
   db: Kysely<CoreDatabase>,
-  dialect: Pick<SqlDialectAdapter, 'types' | 'clusteredTableSuffix' | 'monthOf'>,
+  dialect: Pick<SqlDialectAdapter, 'types' | 'clusteredTableSuffix'>,
 ): Promise<void> {
   const { text, bigint } = dialect.types;
   const date = dialect.types.date ?? text;
   for (const [name, keys] of [
     [PORTFOLIO_MONTHLY_TABLE, ['portfolio_id', 'month', 'kind', 'category']],
     [PORTFOLIO_DAILY_TABLE, ['portfolio_id', 'date', 'kind', 'category']],
+    [YEARLY_ROLLUP_TABLE, ['portfolio_id', 'year', 'property_id', 'kind', 'category']],
   ] as const) {
     let rollup: CreateTableBuilder<string, string> = db.schema.createTable(name);
     for (const key of keys) rollup = rollup.addColumn(key, key === 'date' ? date : text, (c) => c.notNull());
@@ -339,9 +345,9 @@ export async function createPortfolioRollups(
   }
 }
 
-/** Drops the tables of {@link createPortfolioRollups}. */
-export async function dropPortfolioRollups(db: Kysely<CoreDatabase>): Promise<void> {
-  for (const table of [PORTFOLIO_MONTHLY_TABLE, PORTFOLIO_DAILY_TABLE]) {
+/** Drops the tables of {@link createSummaryRollups} (the `down` of the migration that adds them). */
+export async function dropSummaryRollups(db: Kysely<CoreDatabase>): Promise<void> {
+  for (const table of [PORTFOLIO_MONTHLY_TABLE, PORTFOLIO_DAILY_TABLE, YEARLY_ROLLUP_TABLE]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -14,14 +14,14 @@ import { createSqliteRepository, SQLITE_MIGRATIONS } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
 /**
- * Turns a database of this build into one written at schema version 1 (before the portfolio rollups): the same
- * tables and rows without the two portfolio rollup tables and with version 1 recorded.
+ * Turns a database of this build into one written at schema version 1 (before the summary rollups): the same
+ * tables and rows without the three summary rollup tables and with version 1 recorded.
  */
 function asSchemaVersion1(file: string): void {
   const db = new Database(file);
   try {
-    db.exec(`drop table portfolio_monthly_totals; drop table portfolio_daily_totals;
-      delete from freehold_migration where name = '0002-portfolio-rollups';
+    db.exec(`drop table portfolio_monthly_totals; drop table portfolio_daily_totals; drop table yearly_category_totals;
+      delete from freehold_migration where name = '0002-summary-rollups';
       update freehold_meta set value = '1' where key = 'schema_version'; pragma user_version = 1;`);
   } finally {
     db.close();
@@ -83,7 +83,7 @@ afterEach(() => {
 });
 
 /** The migrations of this build, in order. */
-const CURRENT = ['0001-initial', '0002-portfolio-rollups'];
+const CURRENT = ['0001-initial', '0002-summary-rollups'];
 
 describe('schema versions', () => {
   test('a new database is created at the latest schema version, recorded twice', async () => {
@@ -100,6 +100,7 @@ describe('schema versions', () => {
         'monthly_kind_totals',
         'portfolio_monthly_totals',
         'portfolio_daily_totals',
+        'yearly_category_totals',
         'loan_events',
       ]),
     );
@@ -128,7 +129,7 @@ describe('schema versions', () => {
     asSchemaVersion1(file);
     expect(inspect(file).tables).not.toContain('portfolio_monthly_totals');
 
-    // This build: 0002 adds the portfolio rollups and fills them from the stored transactions.
+    // This build: 0002 adds the summary rollups and fills them from the stored transactions.
     const v2 = await createSqliteRepository({ filename: file });
     expect(v2.schemaVersion).toBe(2);
     expect(await v2.get('transaction', rent.id)).toEqual(rent);

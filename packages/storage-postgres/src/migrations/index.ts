@@ -5,13 +5,13 @@
 import type { MigrationList } from '@freehold/storage-sql';
 import { initialMigration } from './0001-initial.js';
 import { transactionsKeysMigration } from './0002-transactions-keys.js';
-import { portfolioRollupsMigration } from './0003-portfolio-rollups.js';
+import { summaryRollupsMigration } from './0003-summary-rollups.js';
 
 /** Names of the PostgreSQL adapter's migrations, in the order they run. The schema version is their count. */
 export const POSTGRES_MIGRATION_NAMES = [
   '0001-initial',
   '0002-transactions-keys',
-  '0003-portfolio-rollups',
+  '0003-summary-rollups',
 ] as const;
 
 /**
@@ -23,6 +23,6 @@ export function postgresMigrations(schema: string): MigrationList {
   return Object.freeze({
     '0001-initial': initialMigration,
     '0002-transactions-keys': transactionsKeysMigration(schema),
-    '0003-portfolio-rollups': portfolioRollupsMigration,
+    '0003-summary-rollups': summaryRollupsMigration,
   });
 }

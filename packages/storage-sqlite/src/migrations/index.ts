@@ -5,10 +5,10 @@
  */
 import type { MigrationList } from '@freehold/storage-sql';
 import { initialMigration } from './0001-initial.js';
-import { portfolioRollupsMigration } from './0002-portfolio-rollups.js';
+import { summaryRollupsMigration } from './0002-summary-rollups.js';
 
 /** Every migration of this build, by name. */
 export const SQLITE_MIGRATIONS: MigrationList = Object.freeze({
   '0001-initial': initialMigration,
-  '0002-portfolio-rollups': portfolioRollupsMigration,
+  '0002-summary-rollups': summaryRollupsMigration,
 });
