@@ -34,7 +34,7 @@ export interface ReferenceRule {
  * A record type whose records point at this one, blocking deletion. When the field is one of the type's
  * `FILTER_FIELDS`, one filtered query of a single record answers; otherwise the portfolio's records of that type are
  * walked page by page (bounded memory, stopping at the first match) — keep such walks to types whose count per
- * portfolio stays modest (leases, loans).
+ * portfolio stays modest (leases, loans, documents).
  */
 export interface DependentRule {
   /** The referring type. */
@@ -43,6 +43,11 @@ export interface DependentRule {
   readonly field: string;
   /** The field holds a list of ids (e.g. a lease's `tenantIds`); such a field is never filterable. */
   readonly many?: boolean;
+  /**
+   * The field holds document-style links `{ entityType, entityId }` (a document's `links`); one refers to the record
+   * when both its type and its id match. Never filterable, never with `many`.
+   */
+  readonly links?: boolean;
   /** Plural noun for messages. */
   readonly label: string;
 }
@@ -271,3 +276,28 @@ export const ENTITY_DESCRIPTORS: { readonly [K in CollectionType]: EntityDescrip
       ownerOnly: true,
     },
   };
+
+/**
+ * Documents link to records of every type the generic service manages (`links: [{ entityType, entityId }]`): a
+ * record that a document of its portfolio links to is not deleted — archive it, or unlink the document first. A
+ * document's own links never block deleting that document. `links` is not filterable, so the guard walks the
+ * portfolio's documents page by page.
+ */
+export const DOCUMENT_LINKS: DependentRule = {
+  type: 'document',
+  field: 'links',
+  links: true,
+  label: 'documents',
+};
+
+/**
+ * Types whose deletion documents' links do not block. Role assignments: revoking access must never wait on records
+ * that the people concerned can write themselves (managers write documents); a link to a revoked role is left as is.
+ */
+const NOT_GUARDED_BY_DOCUMENT_LINKS: ReadonlySet<CollectionType> = new Set(['roleAssignment']);
+
+/** The rules that block deleting a record of `descriptor`'s type: its own dependents, then documents' links. */
+export function deleteBlockers(descriptor: EntityDescriptor): readonly DependentRule[] {
+  if (NOT_GUARDED_BY_DOCUMENT_LINKS.has(descriptor.type)) return descriptor.dependents;
+  return [...descriptor.dependents, DOCUMENT_LINKS];
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ADDRESS, counts, rejectsWith, world } from '../../test/services-kit.js';
-import type { Lease, Unit } from '../domain/entities/index.js';
+import type { DocumentRecord, Lease, Unit } from '../domain/entities/index.js';
 import type { ListQuery, Page, RecordOf, RecordType, RepositoryReader } from '../ports/repository.js';
 import { findReferrer } from './entity-service.js';
 import { WALK_PAGE_SIZE } from './records.js';
@@ -86,7 +86,7 @@ describe('deleting a contact that leases or loans refer to', () => {
     await rejectsWith(s.contacts.delete(first.id), 'CONFLICT');
   });
 
-  test('a scoped manager cannot delete a contact that a lease of another property refers to', async () => {
+  test('a scoped manager is refused when a lease or loan of another property refers to the contact, without learning its id', async () => {
     const w = await world();
     const { s, p } = await tenantsAndLease(w);
     const unitB = await s.units.create({
@@ -96,7 +96,7 @@ describe('deleting a contact that leases or loans refer to', () => {
       marketRent: '1.00',
     });
     const tenant = await w.sessions.scoped.contacts.create({ portfolioId: p, kind: 'tenant', name: 'Cy' });
-    await s.leases.create({
+    const leaseB = await s.leases.create({
       portfolioId: p,
       propertyId: w.propertyB.id,
       unitId: unitB.id,
@@ -105,7 +105,48 @@ describe('deleting a contact that leases or loans refer to', () => {
       endDate: null,
       rent: '1.00',
     });
-    await rejectsWith(w.sessions.scoped.contacts.delete(tenant.id), 'CONFLICT');
+    const lender = await w.sessions.scoped.contacts.create({ portfolioId: p, kind: 'lender', name: 'Bank' });
+    const loanB = await s.loans.create({
+      portfolioId: p,
+      propertyId: w.propertyB.id,
+      lenderContactId: lender.id,
+      kind: 'fixed',
+      originalAmount: '100000.00',
+      startDate: '2020-01-01',
+      annualRate: 0.05,
+      termMonths: 360,
+    });
+    const before = counts(w.storage);
+    const hidden = [leaseB.id, loanB.id, unitB.id, w.propertyB.id];
+
+    const leaseError = await rejectsWith(w.sessions.scoped.contacts.delete(tenant.id), 'CONFLICT');
+    expect(leaseError.message).toContain('a lease on a property outside your scope refers to it');
+    expect(leaseError.message).toContain('tenantIds');
+    const loanError = await rejectsWith(w.sessions.scoped.contacts.delete(lender.id), 'CONFLICT');
+    expect(loanError.message).toContain('a loan on a property outside your scope refers to it');
+    for (const message of [leaseError.message, loanError.message]) {
+      for (const id of hidden) expect(message).not.toContain(id);
+    }
+    expect(counts(w.storage)).toEqual(before);
+
+    // Actors who can read the referrer keep the precise message.
+    for (const session of [w.sessions.owner, w.sessions.manager]) {
+      expect((await rejectsWith(session.contacts.delete(tenant.id), 'CONFLICT')).message).toContain(
+        `lease ${leaseB.id}`,
+      );
+      expect((await rejectsWith(session.contacts.delete(lender.id), 'CONFLICT')).message).toContain(
+        `loan ${loanB.id}`,
+      );
+    }
+    expect(counts(w.storage)).toEqual(before);
+  });
+
+  test('a scoped manager keeps the precise message when the referrer is in its scope', async () => {
+    const w = await world();
+    const { first, lease } = await tenantsAndLease(w);
+    const error = await rejectsWith(w.sessions.scoped.contacts.delete(first.id), 'CONFLICT');
+    expect(error.message).toContain(`lease ${lease.id}`);
+    expect(error.message).not.toContain('outside your scope');
   });
 
   test('the referring lease is found past the first page of the walk', async () => {
@@ -155,17 +196,24 @@ describe('findReferrer walks one bounded page at a time and stops at the first m
     });
     const rule = { type: 'lease', field: 'tenantIds', many: true, label: 'leases' } as const;
     const none = countingReader(w.storage);
-    expect(await findReferrer(none.reader, rule, 'no-such-contact', w.portfolio.id)).toBeNull();
+    const contact = (id: string) => ({ type: 'contact', id }) as const;
+    expect(await findReferrer(none.reader, rule, contact('no-such-contact'), w.portfolio.id)).toBeNull();
     expect(none.calls.map((call) => call.limit)).toEqual([WALK_PAGE_SIZE, WALK_PAGE_SIZE, WALK_PAGE_SIZE]);
 
     const some = countingReader(w.storage);
-    expect(await findReferrer(some.reader, rule, first.id, w.portfolio.id)).toBe(lease.id);
+    expect((await findReferrer(some.reader, rule, contact(first.id), w.portfolio.id))?.id).toBe(lease.id);
     expect(some.calls).toHaveLength(1);
 
     // A filterable scalar field is a single one-record query.
     const unitRule = { type: 'lease', field: 'unitId', label: 'leases' } as const;
     const filtered = countingReader(w.storage);
-    expect(await findReferrer(filtered.reader, unitRule, lease.unitId, w.portfolio.id)).toBe(lease.id);
+    const byUnit = await findReferrer(
+      filtered.reader,
+      unitRule,
+      { type: 'unit', id: lease.unitId },
+      w.portfolio.id,
+    );
+    expect(byUnit?.id).toBe(lease.id);
     expect(filtered.calls).toEqual([{ limit: 1, size: 1 }]);
   });
 });
@@ -333,5 +381,189 @@ describe('an update that changes nothing is a no-op', () => {
       ),
       { numRuns: 150, seed: 20250115 },
     );
+  });
+});
+
+describe('deleting a record that a document links to', () => {
+  async function linkedWorld() {
+    const w = await world();
+    const { s, p, unit, first, lease } = await tenantsAndLease(w);
+    const transaction = await s.transactions.create({
+      portfolioId: p,
+      propertyId: w.propertyA.id,
+      date: '2025-01-02',
+      amount: '-10.00',
+      category: 'repairs',
+    });
+    const category = await s.categories.create({
+      portfolioId: p,
+      key: 'pool',
+      name: 'Pool',
+      kind: 'operating_expense',
+    });
+    const receipt = await s.documents.create({
+      portfolioId: p,
+      kind: 'receipt',
+      title: 'Receipt',
+      blobKey: 'b/1',
+    });
+    const targets = {
+      properties: { type: 'property', id: w.propertyB.id, archivable: true },
+      units: { type: 'unit', id: unit.id, archivable: true },
+      contacts: { type: 'contact', id: first.id, archivable: true },
+      transactions: { type: 'transaction', id: transaction.id, archivable: false },
+      categories: { type: 'category', id: category.id, archivable: true },
+      documents: { type: 'document', id: receipt.id, archivable: false },
+    } as const;
+    return { w, s, p, unit, first, lease, targets };
+  }
+
+  test('refused for every kind of record while a document links to it, naming the document; nothing written', async () => {
+    const { w, s, p, lease, targets } = await linkedWorld();
+    // Without the lease, only documents refer to the unit and the contact.
+    await s.leases.delete(lease.id);
+    for (const [name, target] of Object.entries(targets)) {
+      const collection = s[name as keyof typeof targets];
+      const doc = await s.documents.create({
+        portfolioId: p,
+        kind: 'other',
+        title: `About ${target.type}`,
+        blobKey: `b/${target.type}`,
+        links: [
+          { entityType: 'portfolio', entityId: p },
+          { entityType: target.type, entityId: target.id },
+        ],
+      });
+      const before = counts(w.storage);
+      const stored = w.storage.raw(target.type, target.id);
+      const error = await rejectsWith(collection.delete(target.id), 'CONFLICT');
+      expect(error.message).toContain(`${target.type} ${target.id} cannot be deleted`);
+      expect(error.message).toContain(`document ${doc.id}`);
+      expect(error.message).toMatch(
+        target.archivable ? /archive it or unlink the document first$/ : /: unlink the document first$/,
+      );
+      expect(counts(w.storage)).toEqual(before);
+      expect(w.storage.raw(target.type, target.id)).toEqual(stored);
+
+      // Unlinked, the record can be deleted (one audit entry).
+      await s.documents.update(
+        doc.id,
+        { links: [{ entityType: 'portfolio', entityId: p }] },
+        { expectedVersion: 1 },
+      );
+      const audit = auditCount(w);
+      await collection.delete(target.id);
+      expect(w.storage.raw(target.type, target.id)).toBeNull();
+      expect(auditCount(w)).toBe(audit + 1);
+    }
+  });
+
+  test('archiving a linked record is allowed; the delete stays refused', async () => {
+    const { w, s, p, unit } = await linkedWorld();
+    await s.leases.delete((await s.leases.list(p)).items[0]?.id as string);
+    await s.documents.create({
+      portfolioId: p,
+      kind: 'inspection',
+      title: 'Unit inspection',
+      blobKey: 'b/u',
+      links: [{ entityType: 'unit', entityId: unit.id }],
+    });
+    w.clock.advance(1000);
+    await s.units.archive(unit.id);
+    await rejectsWith(s.units.delete(unit.id), 'CONFLICT');
+  });
+
+  test('deleting the document itself is unaffected, even when it links to itself', async () => {
+    const { w, s, p, unit, targets } = await linkedWorld();
+    const doc = await s.documents.create({
+      portfolioId: p,
+      kind: 'photo',
+      title: 'Photo',
+      blobKey: 'b/p',
+      links: [{ entityType: 'unit', entityId: unit.id }],
+    });
+    const selfLinked = await s.documents.update(
+      doc.id,
+      {
+        links: [
+          { entityType: 'unit', entityId: unit.id },
+          { entityType: 'document', entityId: doc.id },
+        ],
+      },
+      { expectedVersion: 1 },
+    );
+    expect(selfLinked.links).toHaveLength(2);
+    await s.documents.delete(doc.id);
+    expect(w.storage.raw('document', doc.id)).toBeNull();
+    await s.documents.delete(targets.documents.id);
+  });
+
+  test('the linking document is found past the first page of the walk', async () => {
+    const { w, s, unit } = await linkedWorld();
+    await s.leases.delete((await s.leases.list(w.portfolio.id)).items[0]?.id as string);
+    const template = (await s.documents.list(w.portfolio.id)).items[0] as DocumentRecord;
+    const total = 2 * WALK_PAGE_SIZE + 5;
+    const ids: string[] = [];
+    await w.storage.transaction(async (tx) => {
+      for (let index = 0; index < total; index += 1) {
+        const id = w.ids.next();
+        ids.push(id);
+        const links =
+          index === total - 1
+            ? [
+                { entityType: 'property' as const, entityId: w.propertyA.id },
+                { entityType: 'unit' as const, entityId: unit.id },
+              ]
+            : [{ entityType: 'property' as const, entityId: w.propertyA.id }];
+        await tx.insert('document', { ...template, id, links } satisfies DocumentRecord);
+      }
+    });
+    const before = counts(w.storage);
+    const error = await rejectsWith(s.units.delete(unit.id), 'CONFLICT');
+    expect(error.message).toContain(`document ${ids.at(-1)}`);
+    expect(counts(w.storage)).toEqual(before);
+  });
+
+  test('a scoped manager sees the document named (documents are portfolio-level, readable to it)', async () => {
+    const { w, s, p, unit } = await linkedWorld();
+    await s.leases.delete((await s.leases.list(p)).items[0]?.id as string);
+    const doc = await w.sessions.scoped.documents.create({
+      portfolioId: p,
+      kind: 'photo',
+      title: 'Unit photo',
+      blobKey: 'b/s',
+      links: [{ entityType: 'unit', entityId: unit.id }],
+    });
+    const error = await rejectsWith(w.sessions.scoped.units.delete(unit.id), 'CONFLICT');
+    expect(error.message).toContain(`document ${doc.id}`);
+  });
+
+  test('deliberately not blocking: alerts naming the record, and revoking a role a document links to', async () => {
+    const { w, s, p, unit } = await linkedWorld();
+    await s.leases.delete((await s.leases.list(p)).items[0]?.id as string);
+    const alert = await s.alerts.create({
+      portfolioId: p,
+      propertyId: w.propertyA.id,
+      type: 'rent_late',
+      dedupeKey: 'k',
+      raisedAt: '2025-01-02T00:00:00.000Z',
+      priority: 'medium',
+      message: 'About the unit',
+      entityType: 'unit',
+      entityId: unit.id,
+    });
+    await s.units.delete(unit.id);
+    expect(w.storage.raw('alert', alert.id)).toEqual(alert);
+
+    const role = (await s.roles.list(p, { where: { userId: w.users.viewer.id } })).items[0];
+    await s.documents.create({
+      portfolioId: p,
+      kind: 'other',
+      title: 'Viewer agreement',
+      blobKey: 'b/r',
+      links: [{ entityType: 'roleAssignment', entityId: role?.id as string }],
+    });
+    await s.roles.delete(role?.id as string);
+    expect(w.storage.raw('roleAssignment', role?.id as string)).toBeNull();
   });
 });

@@ -35,6 +35,7 @@ import {
 import {
   type CollectionType,
   type DependentRule,
+  deleteBlockers,
   ENTITY_DESCRIPTORS,
   type EntityDescriptor,
 } from './entity-descriptors.js';
@@ -95,7 +96,10 @@ export interface EntityCollection<K extends CollectionType> {
    * Deletes the record and writes one audit entry (before = the record). Refused with a `ConflictError` while
    * other records depend on it — for properties, units, leases and loans (and categories) once any transaction
    * refers to them: archive those instead; for a contact while any lease of the portfolio (archived or not) names
-   * it among its `tenantIds` or any loan as its `lenderContactId`. The message names one referring record.
+   * it among its `tenantIds` or any loan as its `lenderContactId`; for any record but a role assignment while a
+   * document of the portfolio links to it (archive it or unlink the document first). The message names one
+   * referring record — unless the actor may not read it (a scoped manager, a record of another property): then it
+   * says only what kind of record refers to it, never its id.
    */
   delete(id: string, options?: WriteOptions): Promise<void>;
 }
@@ -506,7 +510,7 @@ export function createEntityCollection<K extends CollectionType>(
     const portfolioId = before.portfolioId as string;
     const now = clock.now();
     await storage.transaction(async (tx) => {
-      await guardDelete(tx, descriptor, before, portfolioId);
+      await guardDelete(tx, descriptor, before, portfolioId, access);
       if (hooks.guardChange) await hooks.guardChange(tx, before, null);
       await tx.delete(type, before.id, version);
       await tx.appendAudit(
@@ -534,14 +538,19 @@ export function createEntityCollection<K extends CollectionType>(
 }
 
 /**
- * Refuses a delete while history refers to the record: a transaction (money has touched it — archive instead) or
- * a dependent record of the descriptor's list. Runs inside the unit of work.
+ * Refuses a delete while history refers to the record: a transaction (money has touched it — archive instead), a
+ * dependent record of the descriptor's list, or a document linking to it (see {@link deleteBlockers}). A referring
+ * record the actor may not read is described without its id. Runs inside the unit of work.
+ *
+ * Alerts that name the record (`entityType`/`entityId`) deliberately do not block: an alert is history of what was
+ * noticed, and keeps the id of a record deleted since.
  */
 export async function guardDelete(
   tx: UnitOfWork,
   descriptor: EntityDescriptor,
   record: LooseRecord,
   portfolioId: string,
+  access: Access,
 ): Promise<void> {
   const guard = descriptor.moneyGuard;
   if (guard) {
@@ -557,36 +566,68 @@ export async function guardDelete(
       );
     }
   }
-  for (const dependent of descriptor.dependents) {
-    const referrer = await findReferrer(tx, dependent, record.id, portfolioId);
-    if (referrer !== null) {
-      const advice = descriptor.archivable ? ': archive it instead' : '';
-      throw new ConflictError(
-        `${descriptor.type} ${record.id} cannot be deleted while ${dependent.label} refer to it ` +
-          `(${dependent.type} ${referrer}, field ${dependent.field})${advice}`,
-      );
-    }
+  for (const dependent of deleteBlockers(descriptor)) {
+    const referrer = await findReferrer(tx, dependent, { type: descriptor.type, id: record.id }, portfolioId);
+    if (referrer !== null) throw refusedDelete(descriptor, record, dependent, referrer, access);
   }
 }
 
+function refusedDelete(
+  descriptor: EntityDescriptor,
+  record: LooseRecord,
+  dependent: DependentRule,
+  referrer: LooseRecord,
+  access: Access,
+): ConflictError {
+  const archive = descriptor.archivable;
+  const advice = dependent.links
+    ? `: ${archive ? 'archive it or ' : ''}unlink the document first`
+    : archive
+      ? ': archive it instead'
+      : '';
+  const subject = `${descriptor.type} ${record.id} cannot be deleted`;
+  if (!canRead(access, scopeOf(ENTITY_DESCRIPTORS[dependent.type], referrer))) {
+    // Only property-scoped records are unreadable, to a manager scoped to other properties: keep their ids secret.
+    const article = /^[aeiou]/.test(dependent.type) ? 'an' : 'a';
+    return new ConflictError(
+      `${subject}: ${article} ${dependent.type} on a property outside your scope refers to it ` +
+        `(field ${dependent.field})${advice}`,
+    );
+  }
+  return new ConflictError(
+    `${subject} while ${dependent.label} refer to it ` +
+      `(${dependent.type} ${referrer.id}, field ${dependent.field})${advice}`,
+  );
+}
+
+/** The record a {@link findReferrer} search looks for references to. */
+export interface ReferencedRecord {
+  /** Its entity type (what a document link names). */
+  readonly type: CollectionType;
+  /** Its id. */
+  readonly id: string;
+}
+
 /**
- * The id of one record of `dependent.type` in the portfolio that refers to `id` through `dependent.field`, or null.
- * A filterable scalar field is one query of one record; any other field is found by walking the portfolio's pages
- * (one page in memory at a time, stopping at the first match). Awaits only `reader`, so it runs inside a unit of work.
+ * One record of `dependent.type` in the portfolio that refers to `target` through `dependent.field`, or null; the
+ * target itself never counts (a document linking to itself). A filterable scalar field is one query of one record;
+ * any other field (a list of ids, document links) is found by walking the portfolio's pages (one page in memory at
+ * a time, stopping at the first match). Awaits only `reader`, so it runs inside a unit of work.
  */
 export async function findReferrer(
   reader: RepositoryReader,
   dependent: DependentRule,
-  id: string,
+  target: ReferencedRecord,
   portfolioId: string,
-): Promise<string | null> {
+): Promise<LooseRecord | null> {
   const filterable = (FILTER_FIELDS[dependent.type] as readonly string[]).includes(dependent.field);
-  if (filterable && !dependent.many) {
+  if (filterable && !dependent.many && !dependent.links) {
     const page = await reader.list(dependent.type, {
-      where: { portfolioId, [dependent.field]: id } as ListQuery<typeof dependent.type>['where'],
-      limit: 1,
+      where: { portfolioId, [dependent.field]: target.id } as ListQuery<typeof dependent.type>['where'],
+      // A record of the target's own type may be the target itself: then one more is needed.
+      limit: dependent.type === target.type ? 2 : 1,
     });
-    return page.items[0]?.id ?? null;
+    return page.items.map(loose).find((item) => !isTarget(dependent, item, target)) ?? null;
   }
   let cursor: string | null = null;
   do {
@@ -595,12 +636,28 @@ export async function findReferrer(
       limit: WALK_PAGE_SIZE,
       cursor,
     });
-    for (const item of page.items) {
-      const value = loose(item)[dependent.field];
-      const refers = dependent.many ? Array.isArray(value) && value.includes(id) : value === id;
-      if (refers) return item.id;
+    for (const item of page.items.map(loose)) {
+      if (refersTo(dependent, item[dependent.field], target) && !isTarget(dependent, item, target)) {
+        return item;
+      }
     }
     cursor = page.nextCursor;
   } while (cursor !== null);
   return null;
+}
+
+function isTarget(dependent: DependentRule, item: LooseRecord, target: ReferencedRecord): boolean {
+  return dependent.type === target.type && item.id === target.id;
+}
+
+function refersTo(dependent: DependentRule, value: unknown, target: ReferencedRecord): boolean {
+  if (dependent.links) {
+    return (
+      Array.isArray(value) &&
+      value.some(
+        (link) => isPlainObject(link) && link.entityType === target.type && link.entityId === target.id,
+      )
+    );
+  }
+  return dependent.many ? Array.isArray(value) && value.includes(target.id) : value === target.id;
 }
