@@ -11,35 +11,14 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Transaction } from '@freehold/engine';
 import pg from 'pg';
+import { RAW_TRANSACTION_COLUMNS, rawTransactionValues } from '../../storage-sql/bench/bench-data.js';
 import type { BenchRepository, StorageBenchDriver } from '../../storage-sql/bench/storage-bench.js';
 import { createPostgresRepository } from '../src/index.js';
 
 /** Rows per raw multi-row INSERT. */
 const RAW_ROWS_PER_INSERT = 1_000;
 
-/** Columns of the transactions table, in the order the raw baseline binds them. */
-const COLUMNS = [
-  'id',
-  'version',
-  'data',
-  'portfolio_id',
-  'property_id',
-  'unit_id',
-  'lease_id',
-  'loan_id',
-  'category',
-  'kind',
-  'source',
-  'external_id',
-  'group_id',
-  'date',
-  'amount_minor',
-] as const;
-
-/** Integer cents of a two-decimal amount string, the plain way. */
-function cents(amount: string): number {
-  return Number(amount.replace('.', ''));
-}
+const COLUMNS = RAW_TRANSACTION_COLUMNS;
 
 /** The statement text of a multi-row insert of `rows` rows into `schema`.transactions. */
 function insertText(schema: string, rows: number): string {
@@ -52,27 +31,7 @@ function insertText(schema: string, rows: number): string {
 }
 
 function valuesOf(rows: readonly Transaction[]): unknown[] {
-  const values: unknown[] = [];
-  for (const t of rows) {
-    values.push(
-      t.id,
-      t.version,
-      JSON.stringify(t),
-      t.portfolioId,
-      t.propertyId,
-      t.unitId,
-      t.leaseId,
-      t.loanId,
-      t.category,
-      t.kind,
-      t.source,
-      t.externalId,
-      t.groupId,
-      t.date,
-      cents(t.amount),
-    );
-  }
-  return values;
+  return rows.flatMap(rawTransactionValues);
 }
 
 /** A PostgreSQL benchmark driver for the server at `url`. */

@@ -4,16 +4,9 @@
  */
 import { isFreeholdError, type Repository } from '@freehold/engine';
 import { createFixtureFactory } from '@freehold/engine/conformance';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
-import {
-  describeWithServer,
-  dropSchema,
-  HOW_TO_RUN,
-  stopTestServer,
-  testServer,
-  uniqueSchema,
-} from './support/postgres-server.js';
+import { describeWithServer, HOW_TO_RUN, testSchemas, testServer } from './support/postgres-server.js';
 
 const WRITERS = 50;
 const INCREMENTS = 4;
@@ -27,18 +20,12 @@ function addCents(amount: string, cents: number): string {
 }
 
 describeWithServer('PostgreSQL: concurrent writers', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it(`${WRITERS} writers × ${INCREMENTS} increments of the same records lose no update`, async () => {
     const server = await testServer();
     if (!server) throw new Error(HOW_TO_RUN);
-    const schema = uniqueSchema('conc');
-    schemas.push(schema);
+    const schema = schemas.create('conc');
     const repo: Repository = await createPostgresRepository({
       connectionString: server.url,
       schema,

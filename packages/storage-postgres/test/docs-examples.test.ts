@@ -4,14 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, expect, it, vi } from 'vitest';
-import {
-  describeWithServer,
-  dropSchema,
-  HOW_TO_RUN,
-  stopTestServer,
-  testServer,
-  uniqueSchema,
-} from './support/postgres-server.js';
+import { describeWithServer, HOW_TO_RUN, testSchemas, testServer } from './support/postgres-server.js';
 
 const DOCS = new URL('../../../docs/postgres.md', import.meta.url);
 const SOURCE = new URL('../src/postgres-repository.ts', import.meta.url);
@@ -32,12 +25,9 @@ function tsdocExample(): string {
 }
 
 describeWithServer('docs/postgres.md', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
+  const schemas = testSchemas();
+  afterAll(() => {
     rmSync(GENERATED, { recursive: true, force: true });
-    await stopTestServer();
   });
 
   it.each([
@@ -46,8 +36,7 @@ describeWithServer('docs/postgres.md', () => {
   ])('runs the example of %s and prints what it says', async (_where, exampleOf) => {
     const server = await testServer();
     if (!server) throw new Error(HOW_TO_RUN);
-    const schema = uniqueSchema('docs');
-    schemas.push(schema);
+    const schema = schemas.create('docs');
     const example = exampleOf();
     expect(example).toContain("schema: 'freehold'");
     const expected = /console\.log\(.*\); \/\/ (.*)$/m.exec(example)?.[1];

@@ -6,14 +6,13 @@
 import { ConflictError, StorageError } from '@freehold/engine';
 import { createFixtureFactory } from '@freehold/engine/conformance';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import { isConnectionError, translatePostgresError } from '../src/postgres-errors.js';
 import {
   describeWithServer,
-  dropSchema,
   HOW_TO_RUN,
-  stopTestServer,
+  testSchemas,
   testServer,
   uniqueSchema,
   withClient,
@@ -71,16 +70,10 @@ describe('translatePostgresError (offline)', () => {
 });
 
 describeWithServer('driver errors from a real server', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it('unique violation (23505) → ConflictError with the driver error as cause', async () => {
-    const schema = uniqueSchema('err');
-    schemas.push(schema);
+    const schema = schemas.create('err');
     const repo = await createPostgresRepository({ connectionString: await serverUrl(), schema });
     try {
       const f = createFixtureFactory();
@@ -102,8 +95,7 @@ describeWithServer('driver errors from a real server', () => {
   });
 
   it('a caught conflict leaves the unit of work usable (savepoint per write)', async () => {
-    const schema = uniqueSchema('err');
-    schemas.push(schema);
+    const schema = schemas.create('err');
     const repo = await createPostgresRepository({ connectionString: await serverUrl(), schema });
     try {
       const f = createFixtureFactory();
@@ -158,8 +150,7 @@ describeWithServer('driver errors from a real server', () => {
     if (!server) throw new Error(HOW_TO_RUN);
     if (server.kind === 'pglite')
       context.skip('PGlite fallback runs one transaction at a time: no deadlocks');
-    const schema = uniqueSchema('dl');
-    schemas.push(schema);
+    const schema = schemas.create('dl');
     const repo = await createPostgresRepository({ connectionString: server.url, schema, poolSize: 4 });
     try {
       const f = createFixtureFactory();

@@ -16,7 +16,7 @@ import {
 } from '@freehold/storage-sql';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   createPostgresRepository,
   POSTGRES_CAPABILITIES,
@@ -26,11 +26,9 @@ import {
 } from '../src/index.js';
 import {
   describeWithServer,
-  dropSchema,
   HOW_TO_RUN,
-  stopTestServer,
+  testSchemas,
   testServer,
-  uniqueSchema,
   withClient,
 } from './support/postgres-server.js';
 
@@ -72,17 +70,11 @@ function rawKysely(url: string, schema: string): Kysely<CoreDatabase> {
 }
 
 describeWithServer('migrations', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it('migrates a new schema to the latest version and records it', async () => {
     const url = await serverUrl();
-    const schema = uniqueSchema('mig');
-    schemas.push(schema);
+    const schema = schemas.create('mig');
     const first = await createPostgresRepository({ connectionString: url, schema });
     expect(first.schemaVersion).toBe(LATEST);
     expect(first.migrated).toEqual([...POSTGRES_MIGRATION_NAMES]);
@@ -104,8 +96,7 @@ describeWithServer('migrations', () => {
       // messages outside transactions ("unnamed prepared statement does not exist"): not a server behaviour.
       context.skip('PGlite fallback: connections share one session');
     }
-    const schema = uniqueSchema('race');
-    schemas.push(schema);
+    const schema = schemas.create('race');
     const repos = await Promise.all(
       Array.from({ length: 6 }, () =>
         createPostgresRepository({ connectionString: url, schema, poolSize: 2 }),
@@ -123,8 +114,7 @@ describeWithServer('migrations', () => {
   it('upgrades a database written at every older version, keeping its data', async () => {
     const url = await serverUrl();
     for (let version = 1; version < LATEST; version++) {
-      const schema = uniqueSchema('old');
-      schemas.push(schema);
+      const schema = schemas.create('old');
       // A database at version `version`: written by this build, then migrated down (each migration's `down`).
       const all = postgresMigrations(schema);
       const db = rawKysely(url, schema);
@@ -237,8 +227,7 @@ describeWithServer('migrations', () => {
 
   it('puts date into the transactions primary key (partition-ready) and keeps ids unique', async () => {
     const url = await serverUrl();
-    const schema = uniqueSchema('keys');
-    schemas.push(schema);
+    const schema = schemas.create('keys');
     await (await createPostgresRepository({ connectionString: url, schema })).close();
     const keys = await withClient(url, (client) =>
       client.query(
@@ -275,8 +264,7 @@ describeWithServer('migrations', () => {
 
   it('refuses a schema written by a newer version and leaves it untouched', async () => {
     const url = await serverUrl();
-    const schema = uniqueSchema('new');
-    schemas.push(schema);
+    const schema = schemas.create('new');
     const repo = await createPostgresRepository({ connectionString: url, schema });
     const f = createFixtureFactory();
     await repo.transaction((tx) => tx.insert('user', f.user()));

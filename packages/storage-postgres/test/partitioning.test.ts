@@ -6,15 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { ConflictError } from '@freehold/engine';
 import { createFixtureFactory, listAll } from '@freehold/engine/conformance';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import {
   describeWithServer,
-  dropSchema,
   HOW_TO_RUN,
-  stopTestServer,
+  testSchemas,
   testServer,
-  uniqueSchema,
   withClient,
 } from './support/postgres-server.js';
 
@@ -30,18 +28,12 @@ function partitioningRecipe(schema: string): string {
 }
 
 describeWithServer('monthly partitioning (docs/postgres.md)', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it('runs on a populated schema and the adapter keeps its guarantees', async () => {
     const server = await testServer();
     if (!server) throw new Error(HOW_TO_RUN);
-    const schema = uniqueSchema('part');
-    schemas.push(schema);
+    const schema = schemas.create('part');
     const f = createFixtureFactory();
     const portfolio = f.portfolio();
     const property = f.property(portfolio);

@@ -5,16 +5,9 @@
  */
 import { createFixtureFactory } from '@freehold/engine/conformance';
 import pg from 'pg';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPostgresRepository, type PostgresPool } from '../src/index.js';
-import {
-  describeWithServer,
-  dropSchema,
-  HOW_TO_RUN,
-  stopTestServer,
-  testServer,
-  uniqueSchema,
-} from './support/postgres-server.js';
+import { describeWithServer, HOW_TO_RUN, testSchemas, testServer } from './support/postgres-server.js';
 
 /** `pool` with a count of checkouts. */
 function counting(pool: pg.Pool): PostgresPool & { checkouts: number } {
@@ -36,17 +29,11 @@ async function serverUrl(): Promise<string> {
 }
 
 describeWithServer('pools', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it('sends the four analytics reads to the read pool and everything else to the main pool', async () => {
     const url = await serverUrl();
-    const schema = uniqueSchema('pool');
-    schemas.push(schema);
+    const schema = schemas.create('pool');
     const mainPool = new pg.Pool({ connectionString: url, max: 3 });
     const readPool = new pg.Pool({ connectionString: url, max: 3 });
     const main = counting(mainPool);
@@ -98,8 +85,7 @@ describeWithServer('pools', () => {
 
   it('ends the pools it created: from a URL, a read URL, or a factory', async () => {
     const url = await serverUrl();
-    const schema = uniqueSchema('pool');
-    schemas.push(schema);
+    const schema = schemas.create('pool');
     const created: pg.Pool[] = [];
     const factory = () => {
       const pool = new pg.Pool({ connectionString: url, max: 2 });

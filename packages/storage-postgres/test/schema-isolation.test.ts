@@ -5,15 +5,13 @@
 import { ValidationError } from '@freehold/engine';
 import { createFixtureFactory } from '@freehold/engine/conformance';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import {
   describeWithServer,
-  dropSchema,
   HOW_TO_RUN,
-  stopTestServer,
+  testSchemas,
   testServer,
-  uniqueSchema,
   withClient,
 } from './support/postgres-server.js';
 
@@ -34,17 +32,11 @@ describe('schema option (offline)', () => {
 });
 
 describeWithServer('schema option', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it('keeps two repositories in one database apart', async () => {
     const url = await serverUrl();
-    const [left, right] = [uniqueSchema('iso'), uniqueSchema('iso')];
-    schemas.push(left, right);
+    const [left, right] = [schemas.create('iso'), schemas.create('iso')];
     const a = await createPostgresRepository({ connectionString: url, schema: left });
     const b = await createPostgresRepository({ connectionString: url, schema: right });
     try {
@@ -75,8 +67,7 @@ describeWithServer('schema option', () => {
 
   it('creates every table in its schema and none in public', async () => {
     const url = await serverUrl();
-    const schema = uniqueSchema('iso');
-    schemas.push(schema);
+    const schema = schemas.create('iso');
     const publicBefore = await tablesOf(url, 'public');
     const repo = await createPostgresRepository({ connectionString: url, schema });
     await repo.close();
@@ -87,8 +78,7 @@ describeWithServer('schema option', () => {
 
   it('shares one caller-owned pool between schemas and leaves it open on close', async () => {
     const url = await serverUrl();
-    const [left, right] = [uniqueSchema('iso'), uniqueSchema('iso')];
-    schemas.push(left, right);
+    const [left, right] = [schemas.create('iso'), schemas.create('iso')];
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     try {
       const a = await createPostgresRepository({ pool, schema: left });

@@ -3,31 +3,23 @@
  * and payloads kept exactly as written — key order included — on every write path (insert, bulk insert, update).
  */
 import { createFixtureFactory } from '@freehold/engine/conformance';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPostgresRepository } from '../src/index.js';
 import {
   describeWithServer,
-  dropSchema,
   HOW_TO_RUN,
-  stopTestServer,
+  testSchemas,
   testServer,
-  uniqueSchema,
   withClient,
 } from './support/postgres-server.js';
 
 describeWithServer('storage format', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const server = await testServer();
-    if (server) for (const schema of schemas) await dropSchema(server.url, schema);
-    await stopTestServer();
-  });
+  const schemas = testSchemas();
 
   it('uses bigint money, json payloads and code-point text', async () => {
     const server = await testServer();
     if (!server) throw new Error(HOW_TO_RUN);
-    const schema = uniqueSchema('fmt');
-    schemas.push(schema);
+    const schema = schemas.create('fmt');
     await (await createPostgresRepository({ connectionString: server.url, schema })).close();
     const { rows } = await withClient(server.url, (client) =>
       client.query<{
@@ -53,8 +45,7 @@ describeWithServer('storage format', () => {
   it('keeps payloads as written, key order included, on insert, bulk insert and update', async () => {
     const server = await testServer();
     if (!server) throw new Error(HOW_TO_RUN);
-    const schema = uniqueSchema('fmt');
-    schemas.push(schema);
+    const schema = schemas.create('fmt');
     const repo = await createPostgresRepository({ connectionString: server.url, schema });
     try {
       const f = createFixtureFactory();

@@ -195,3 +195,43 @@ export function* benchTransactions(
 export function lastDateOf(plan: BenchPlan): string {
   return `${plan.firstYear + plan.years - 1}-12-31`;
 }
+
+/** Columns of the transactions table in the order the raw baselines bind them (see {@link rawTransactionValues}). */
+export const RAW_TRANSACTION_COLUMNS = [
+  'id',
+  'version',
+  'data',
+  'portfolio_id',
+  'property_id',
+  'unit_id',
+  'lease_id',
+  'loan_id',
+  'category',
+  'kind',
+  'source',
+  'external_id',
+  'group_id',
+  'date',
+  'amount_minor',
+] as const;
+
+/** A transaction's column values in {@link RAW_TRANSACTION_COLUMNS} order, money as plain integer cents. */
+export function rawTransactionValues(t: Transaction): unknown[] {
+  return [
+    t.id,
+    t.version,
+    JSON.stringify(t),
+    t.portfolioId,
+    t.propertyId,
+    t.unitId,
+    t.leaseId,
+    t.loanId,
+    t.category,
+    t.kind,
+    t.source,
+    t.externalId,
+    t.groupId,
+    t.date,
+    Number(t.amount.replace('.', '')),
+  ];
+}

@@ -67,17 +67,6 @@ export interface SqlDialectAdapter {
     sql: string,
     rows: readonly (readonly unknown[])[],
   ): void | Promise<void>;
-  /**
-   * Optional fast path for bulk inserts that needs the table and columns rather than a statement (e.g. one
-   * `INSERT … SELECT … FROM unnest(…)` per batch): inserts `rows` (values in `columns` order) into `table` through
-   * `executor`. Preferred over {@link SqlDialectAdapter.executeRepeated} when both are given.
-   */
-  insertRows?(
-    executor: Kysely<CoreDatabase>,
-    table: string,
-    columns: readonly string[],
-    rows: readonly (readonly unknown[])[],
-  ): void | Promise<void>;
 }
 
 /** The month expression of `dialect` for the date column `column` (default `substr(column, 1, 7)`). */

@@ -135,27 +135,6 @@ describe('the core SQL on PostgreSQL', () => {
   });
 });
 
-describe('bulk insert hooks', () => {
-  test('insertRows receives the table, the columns and the value rows', async () => {
-    const { db, statements } = capture('postgres');
-    const calls: { table: string; columns: readonly string[]; rows: number }[] = [];
-    const dialect: SqlDialectAdapter = {
-      ...POSTGRES,
-      insertRows: (_executor, table, columns, rows) => {
-        calls.push({ table, columns, rows: rows.length });
-      },
-    };
-    const f = createFixtureFactory();
-    const property = f.property(f.portfolio());
-    const unit = new SqlUnitOfWork(db, dialect);
-    await unit.insertMany('transaction', [f.transaction(property), f.transaction(property)]);
-    expect(calls).toEqual([
-      { table: 'transactions', columns: expect.arrayContaining(['id', 'data', 'amount_minor']), rows: 2 },
-    ]);
-    expect(statements.some((s) => s.sql.startsWith('insert into "transactions"'))).toBe(false);
-  });
-});
-
 describe('the core SQL on SQLite', () => {
   test('bulk inserts go through the dialect fast path as one single-row statement', async () => {
     const { db } = capture('sqlite');

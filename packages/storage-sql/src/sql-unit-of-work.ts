@@ -179,10 +179,6 @@ export class SqlUnitOfWork extends SqlReader implements UnitOfWork {
       });
       return row;
     };
-    if (rows.length > 1 && this.dialect.insertRows) {
-      await this.dialect.insertRows(this.executor, table, columns, rows);
-      return;
-    }
     if (rows.length > 1 && this.dialect.executeRepeated) {
       const compiled = this.executor.insertInto(table).values(objectOf(first)).compile();
       await this.dialect.executeRepeated(this.executor, compiled.sql, rows);

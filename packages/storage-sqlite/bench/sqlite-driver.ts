@@ -10,31 +10,10 @@ import { performance } from 'node:perf_hooks';
 import type { Transaction } from '@freehold/engine';
 import { createSqliteRepository } from '@freehold/storage-sqlite';
 import Database from 'better-sqlite3';
+import { RAW_TRANSACTION_COLUMNS, rawTransactionValues } from '../../storage-sql/bench/bench-data.js';
 import type { StorageBenchDriver } from '../../storage-sql/bench/storage-bench.js';
 
-/** Columns of the transactions table, in the order the raw baseline binds them. */
-const COLUMNS = [
-  'id',
-  'version',
-  'data',
-  'portfolio_id',
-  'property_id',
-  'unit_id',
-  'lease_id',
-  'loan_id',
-  'category',
-  'kind',
-  'source',
-  'external_id',
-  'group_id',
-  'date',
-  'amount_minor',
-] as const;
-
-/** Integer cents of a two-decimal amount string, the plain way. */
-function cents(amount: string): number {
-  return Number(amount.replace('.', ''));
-}
+const COLUMNS = RAW_TRANSACTION_COLUMNS;
 
 /** The SQLite benchmark driver; files go to a temporary directory under `dir` (default the OS temp dir). */
 export function sqliteBenchDriver(dir: string | null = null): StorageBenchDriver {
@@ -62,23 +41,7 @@ export function sqliteBenchDriver(dir: string | null = null): StorageBenchDriver
       for (const chunk of transactions) {
         const start = performance.now();
         for (const t of chunk as Transaction[]) {
-          insert.run(
-            t.id,
-            t.version,
-            JSON.stringify(t),
-            t.portfolioId,
-            t.propertyId,
-            t.unitId,
-            t.leaseId,
-            t.loanId,
-            t.category,
-            t.kind,
-            t.source,
-            t.externalId,
-            t.groupId,
-            t.date,
-            cents(t.amount),
-          );
+          insert.run(...rawTransactionValues(t));
         }
         seconds += (performance.now() - start) / 1000;
       }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
 
 /** How to run these tests, shown when they skip. */
 export const HOW_TO_RUN =
@@ -98,6 +98,32 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
 /** Drops `schema` and everything in it. */
 export async function dropSchema(url: string, schema: string): Promise<void> {
   await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+}
+
+/** Schemas a `describe` block creates on the test server; see {@link testSchemas}. */
+export interface TestSchemas {
+  /** A fresh schema name ({@link uniqueSchema}), dropped after the block. */
+  create(label?: string): string;
+}
+
+/**
+ * Call inside a `describe`: schema names for its tests, every one dropped after the block, and the test server
+ * stopped (it is started again on demand).
+ */
+export function testSchemas(): TestSchemas {
+  const created: string[] = [];
+  afterAll(async () => {
+    const server = await testServer();
+    if (server) for (const schema of created) await dropSchema(server.url, schema);
+    await stopTestServer();
+  });
+  return {
+    create(label) {
+      const schema = uniqueSchema(label);
+      created.push(schema);
+      return schema;
+    },
+  };
 }
 
 /**
